@@ -175,6 +175,8 @@ PLUGINS = [
     "related",
     "neighbors",
     "sitemap",
+    "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
+    "compliance",  # last: checks the finished output at `finalized`
 ]
 
 SITEMAP = {

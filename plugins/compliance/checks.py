@@ -221,39 +221,6 @@ def annual_reports(site, params, pages):
 
 
 @site_check
-def dates_in_order(site, params, pages):
-    """Warn when a ``late`` date comes after its ``limit`` date (both
-    ``<time data-role>`` on the same page), or more than ``working_days``
-    working days after it."""
-    problems = []
-    limit_days = params.get("working_days")
-    for page, tree in _trees(site, pages):
-        if tree is None:
-            problems.append(_missing(page))
-            continue
-        first = tree.select_one(f"time[data-role={params['base']}]")
-        second = tree.select_one(f"time[data-role={params['late']}]")
-        if first is None or second is None:
-            continue
-        try:
-            a = dt.date.fromisoformat(first.get("datetime")[:10])
-            b = dt.date.fromisoformat(second.get("datetime")[:10])
-        except (TypeError, ValueError):
-            problems.append(f"{page}: ngày không đúng định dạng ISO 8601")
-            continue
-        if limit_days is None:
-            if b > a:
-                problems.append(f"{page}: {params['what']} ({b:%d/%m/%Y}) sau hạn ({a:%d/%m/%Y})")
-        else:
-            days = _working_days(a, b)
-            if days > limit_days:
-                problems.append(
-                    f"{page}: {params['what']} sau {days} ngày làm việc (quá {limit_days} ngày)"
-                )
-    return problems, len(pages)
-
-
-@site_check
 def links_to(site, params, pages):
     """Pages together link to every host in ``hosts`` and hold at least
     ``min`` external https links."""
@@ -281,16 +248,17 @@ def links_to(site, params, pages):
 
 @site_check
 def links_cover(site, params, pages):
-    """The page(s) link to every page of the manifest scopes in ``targets``."""
+    """The page(s) link, inside ``within`` (default ``main``), to every page
+    of the manifest scopes in ``targets``."""
     linked = set()
     for page, tree in _trees(site, pages):
         if tree is None:
             return [_missing(page)], 0
-        for a in tree.select("a[href]"):
+        for a in tree.select(f"{params.get('within', 'main')} a[href]"):
             t = _local_target(site, page, a.get("href"))
             if t:
                 linked.add(t)
-    targets = site.resolve_scope(params["targets"])
+    targets = [t for t in site.resolve_scope(params["targets"]) if t not in pages]
     problems = [f"không có liên kết tới {t}" for t in targets if t not in linked]
     return problems, len(targets)
 
@@ -410,55 +378,6 @@ def min_items(site, params, pages):
 
 
 @site_check
-def definition_fields(site, params, pages):
-    """Each page has a description list (``selector``) where every label of
-    ``labels`` is a ``<dt>`` followed by a non-empty ``<dd>``."""
-    problems = []
-    for page, tree in _trees(site, pages):
-        if tree is None:
-            problems.append(_missing(page))
-            continue
-        dl = tree.select_one(params["selector"])
-        if dl is None:
-            problems.append(f"{page}: không có bảng thông tin văn bản")
-            continue
-        values, current = {}, None
-        for child in dl.iter():
-            if child.tag == "dt":
-                current = child.text()
-            elif child.tag == "dd" and current is not None and child.parent is dl:
-                values[current] = child.text()
-        for label in params["labels"]:
-            if not values.get(label):
-                problems.append(f"{page}: thiếu trường “{label}”")
-    if not pages:
-        problems.append("chưa có văn bản nào")
-    return problems, len(pages)
-
-
-@site_check
-def attachments_ok(site, params, pages):
-    """Each page links (``link``) to at least ``min`` files that exist in the
-    output, each followed by its size (``size``)."""
-    problems = []
-    for page, tree in _trees(site, pages):
-        if tree is None:
-            problems.append(_missing(page))
-            continue
-        links = tree.select(params["link"])
-        if len(links) < params.get("min", 1):
-            problems.append(f"{page}: không có tệp đính kèm")
-        for a in links:
-            target = _local_target(site, page, a.get("href"))
-            if target is None or not site.exists(target):
-                problems.append(f"{page}: tệp đính kèm không tồn tại: {a.get('href')}")
-        sizes = [n for n in tree.select(params["size"]) if re.search(r"\d", n.text())]
-        if len(sizes) < len(links):
-            problems.append(f"{page}: tệp đính kèm không ghi dung lượng")
-    return problems, len(pages)
-
-
-@site_check
 def nav_links(site, params, pages):
     """The navigation (``nav``) of each page links to every path of ``targets``."""
     problems = []
@@ -535,9 +454,13 @@ def _metas(text: str) -> list[dict[str, str]]:
 
 @scan_check
 def must_match(text, page, params, site):
-    """The page matches the regular expression ``pattern``."""
-    if not re.search(params["pattern"], text, re.I | re.S):
-        return f"thiếu {params['what']}"
+    """The page matches the regular expression ``pattern`` (or each of
+    ``patterns``, a mapping pattern -> what is missing)."""
+    patterns = params.get("patterns") or {params["pattern"]: params["what"]}
+    missing = [what for pattern, what in patterns.items()
+               if not re.search(pattern, text, re.I | re.S)]
+    if missing:
+        return "thiếu " + ", ".join(missing)
     return None
 
 
@@ -592,6 +515,7 @@ def time_with_zone(text, page, params, site):
 
 _IMG_RE = re.compile(r"<img\s[^>]*>", re.I)
 _TABLE_RE = re.compile(r"<table\b.*?</table>", re.I | re.S)
+_TH_RE = re.compile(r"<th[\s>]", re.I)
 
 
 @scan_check
@@ -612,7 +536,7 @@ def tables_have_headers(text, page, params, site):
         opening = table[: table.find(">") + 1]
         if 'role="presentation"' in opening:
             continue
-        if "<th" not in table.lower():
+        if not _TH_RE.search(table):
             return "bảng dữ liệu không có ô tiêu đề <th>"
     return None
 
@@ -633,7 +557,8 @@ def unicode_nfc(text, page, params, site):
 
 _ASSET_RE = re.compile(
     r"<(?:img|script|iframe|audio|video|source|embed|track)\s[^>]*\bsrc\s*=\s*[\"']?http://[^\"'\s>]*"
-    r"|<link\s[^>]*\bhref\s*=\s*[\"']?http://[^\"'\s>]*"
+    r"|<link\s[^>]*\brel\s*=\s*[\"']?(?:stylesheet|icon|preload|modulepreload)[^>]*\bhref\s*=\s*[\"']?http://[^\"'\s>]*"
+    r"|<link\s[^>]*\bhref\s*=\s*[\"']?http://[^\"'\s>]*[^>]*\brel\s*=\s*[\"']?(?:stylesheet|icon|preload|modulepreload)"
     r"|<object\s[^>]*\bdata\s*=\s*[\"']?http://[^\"'\s>]*"
     r"|url\(\s*[\"']?http://[^)]*\)",
     re.I,
@@ -643,21 +568,31 @@ _ASSET_RE = re.compile(
 @scan_check
 def no_http_assets(text, page, params, site):
     """No resource is loaded over plain ``http://`` (mixed content)."""
+    if "http://" not in text:
+        return None
     m = _ASSET_RE.search(text)
     if m:
         return f"tài nguyên tải qua http:// (không mã hóa): {m.group(0)[:100]!r}"
     return None
 
 
+_EXTERNAL_RE = re.compile(r"""\s(?:src|href)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.I)
+
+
 @scan_check
 def no_third_party_scripts(text, page, params, site):
-    """No script, frame or stylesheet from another host; no known tracker."""
-    base = (site.manifest.get("site") or {}).get("url") or ""
-    base_host = urlsplit(base).hostname
-    for m in re.finditer(r"<(script|iframe|link|img)\s[^>]*?(?:src|href)\s*=\s*[\"']((?:https?:)?//[^\"']+)", text, re.I):
-        tag, url = m.group(1).lower(), m.group(2)
-        if tag == "link" and not re.search(r"rel\s*=\s*[\"']?(stylesheet|preload|modulepreload|icon)", m.group(0), re.I):
+    """No script, frame, image or stylesheet from another host; no known tracker."""
+    base_host = urlsplit((site.manifest.get("site") or {}).get("url") or "").hostname
+    for m in _EXTERNAL_RE.finditer(text):
+        start = text.rfind("<", 0, m.start())
+        tag = text[start + 1: m.start()].split(None, 1)[0].lower() if start >= 0 else ""
+        if tag not in ("script", "iframe", "img", "link", "embed", "object", "audio", "video", "source"):
             continue
+        if tag == "link":
+            end = text.find(">", m.end())
+            if not re.search(r"rel\s*=\s*[\"']?(stylesheet|preload|modulepreload|icon)", text[start:end], re.I):
+                continue
+        url = m.group(1)
         host = urlsplit(url if not url.startswith("//") else "https:" + url).hostname
         if host and host != base_host:
             return f"nạp tài nguyên của bên thứ ba ({host}) qua thẻ <{tag}>"
@@ -679,6 +614,75 @@ def no_id_numbers(text, page, params, site):
     m = re.search(params["pattern"], visible)
     if m:
         return f"có dãy số giống số căn cước công dân: {m.group(0)}"
+    return None
+
+
+_DL_RE = re.compile(r"<dl\b[^>]*>.*?</dl>", re.S)
+_DT_DD_RE = re.compile(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", re.S)
+
+
+@scan_check
+def dl_fields(text, page, params, site):
+    """The description list marked ``role`` (``data-role``) has a non-empty
+    ``<dd>`` after a ``<dt>`` for every label of ``labels``."""
+    marker = f'data-role="{params["role"]}"'
+    block = next((m.group(0) for m in _DL_RE.finditer(text) if marker in m.group(0)[:300]), None)
+    if block is None:
+        return "không có bảng thông tin"
+    values = {_TAG_RE.sub("", dt_).strip(): _TAG_RE.sub("", dd).strip()
+              for dt_, dd in _DT_DD_RE.findall(block)}
+    missing = [label for label in params["labels"] if not values.get(label)]
+    if missing:
+        return "thiếu trường " + ", ".join(f"“{m}”" for m in missing)
+    return None
+
+
+@scan_check
+def attachment_links(text, page, params, site):
+    """At least ``min`` links marked ``role`` point to files present in the
+    output, and as many sizes (``size_role``) with a digit are shown."""
+    marker = f'data-role="{params["role"]}"'
+    links = [t for t in re.findall(r"<a\s[^>]*>", text) if marker in t]
+    if len(links) < params.get("min", 1):
+        return "không có tệp đính kèm"
+    for tag in links:
+        href = _attrs(tag).get("href")
+        target = _local_target(site, page, href)
+        if target is None or not site.exists(target):
+            return f"tệp đính kèm không tồn tại: {href}"
+    sizes = re.findall(rf'data-role="{params["size_role"]}">[^<]*\d', text)
+    if len(sizes) < len(links):
+        return "tệp đính kèm không ghi dung lượng"
+    return None
+
+
+def _role_date(text: str, role: str) -> dt.date | None | str:
+    m = re.search(rf'<time\s[^>]*datetime="([^"]*)"[^>]*data-role="{role}"', text)
+    if m is None:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1)[:10])
+    except ValueError:
+        return "bad"
+
+
+@scan_check
+def date_order(text, page, params, site):
+    """The ``late`` date (``<time data-role>``) is not after the ``base``
+    date, or not more than ``working_days`` working days after it."""
+    base, late = _role_date(text, params["base"]), _role_date(text, params["late"])
+    if base is None or late is None:
+        return None  # nothing to compare (the deadline is optional)
+    if "bad" in (base, late):
+        return "ngày không đúng định dạng ISO 8601"
+    limit = params.get("working_days")
+    if limit is None:
+        if late > base:
+            return f"{params['what']} ({late:%d/%m/%Y}) sau hạn ({base:%d/%m/%Y})"
+        return None
+    days = _working_days(base, late)
+    if days > limit:
+        return f"{params['what']} sau {days} ngày làm việc (quá {limit} ngày)"
     return None
 
 

@@ -20,13 +20,20 @@ SELF_NESTING_CLOSERS = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
 
 
 class Node:
-    __slots__ = ("tag", "attrs", "children", "parent")
+    __slots__ = ("tag", "attrs", "children", "parent", "_flat")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None):
         self.tag = tag
         self.attrs = attrs
         self.children: list[Node | str] = []
         self.parent = parent
+        self._flat: list[Node] | None = None
+
+    def descendants(self) -> list[Node]:
+        """All descendant elements in document order (cached: trees are read-only)."""
+        if self._flat is None:
+            self._flat = list(self.iter())
+        return self._flat
 
     def text(self) -> str:
         parts: list[str] = []
@@ -48,17 +55,11 @@ class Node:
 
     def select(self, selector: str) -> list[Node]:
         """All descendants matching ``selector`` (document order, no duplicates)."""
-        result: list[Node] = []
-        seen: set[int] = set()
-        for alternative in _parse_selector(selector):
-            for node in self.iter():
-                if id(node) not in seen and _matches(node, alternative, self):
-                    seen.add(id(node))
-                    result.append(node)
-        if len(_parse_selector(selector)) > 1:
-            order = {id(n): i for i, n in enumerate(self.iter())}
-            result.sort(key=lambda n: order[id(n)])
-        return result
+        alternatives = _parse_selector(selector)
+        return [
+            node for node in self.descendants()
+            if any(_matches(node, chain, self) for chain in alternatives)
+        ]
 
     def select_one(self, selector: str) -> Node | None:
         found = self.select(selector)

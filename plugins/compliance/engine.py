@@ -158,6 +158,10 @@ class Site:
         m = self.manifest
         if scope == "@all":
             return self.all_html()
+        if scope == "@sample":
+            # One page per template; a missing one is the concern of the rule
+            # requiring that page, not of every per-template rule.
+            return [p for p in m.get("sample", []) if self.exists(p)]
         if scope.startswith("@"):
             key, _, sub = scope[1:].partition(".")
             value = m.get(key)
@@ -223,10 +227,12 @@ def run(rules: list[Rule], site: Site) -> list[Result]:
             for page in pages:
                 wanted.setdefault(page, []).append((rule, fn))
         for page in sorted(wanted):
+            if not site.exists(page):
+                continue  # existence is checked by the rules requiring the page
             text = site.text(page)
             for rule, fn in wanted[page]:
                 if text is None:
-                    results[rule.id].problems.append(f"{page}: không có tệp hoặc không đọc được theo UTF-8")
+                    results[rule.id].problems.append(f"{page}: không đọc được theo mã UTF-8")
                     continue
                 problem = fn(text, page, rule.params, site)
                 if problem:
@@ -241,11 +247,14 @@ def summary(results: list[Result]) -> tuple[int, int, int]:
     return errors, warnings, passed
 
 
-def format_summary(results: list[Result], report_url: str | None = None) -> str:
+def format_summary(results: list[Result], report_url: str | None = None,
+                   seconds: float | None = None) -> str:
     errors, warnings, passed = summary(results)
+    skipped = sum(1 for r in results if r.status == "skipped")
+    took = f" ({seconds:.2f} giây)" if seconds is not None else ""
     lines = [
         f"Kiểm tra tuân thủ: {passed}/{len(results)} quy tắc đạt, "
-        f"{errors} lỗi, {warnings} cảnh báo."
+        f"{errors} lỗi, {warnings} cảnh báo, {skipped} không áp dụng{took}."
     ]
     for r in results:
         if r.status in ("error", "warning"):

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import os
+import time
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -87,13 +88,15 @@ def run_and_report(pelican):
     manifest = build_manifest(generator.context, settings, _as_of(settings),
                               _published_urls(settings))
     site = Site(Path(pelican.output_path), manifest)
+    started = time.perf_counter()
     results = run(rules, site)
+    seconds = time.perf_counter() - started
     data = results_json(results, manifest)
     out = Path(pelican.output_path) / RESULTS_FILE
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(generator, writer, results, rows, manifest)
-    text = format_summary(results, REPORT_URL)
+    text = format_summary(results, REPORT_URL, seconds)
     errors, _warnings, _passed = summary(results)
     if errors and settings.get("COMPLIANCE_STRICT"):
         logger.error(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -12,6 +13,8 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from .loaders import DISCLOSURE_GROUPS, human_size, load_all
+
+logger = logging.getLogger(__name__)
 
 DATA_DIRS = ("data", "van-ban", "cong-khai")
 
@@ -52,7 +55,18 @@ class SchoolSectionsGenerator(Generator):
     """Loads the section data and writes one page per section/document/item."""
 
     def generate_context(self):
-        self.data = load_all(Path(self.path), self.settings.get("SCHOOL"))
+        content = Path(self.path)
+        self.data = None
+        if not any((content / d).is_dir() for d in DATA_DIRS):
+            # A bare site (e.g. a theme test) has none of the section data;
+            # the compliance checker reports every missing section.
+            logger.warning(
+                "Chưa có dữ liệu chuyên mục (content/data, content/van-ban, "
+                "content/cong-khai): không tạo các trang Lãnh đạo, Liên hệ, Văn bản, "
+                "Công khai, Tuyển sinh, Lấy ý kiến, Liên kết, Sơ đồ trang."
+            )
+            return
+        self.data = load_all(content, self.settings.get("SCHOOL"))
         for doc in self.data.documents:
             doc.url = f"van-ban/{doc.slug}/"
             doc.attachment.url = f"{doc.url}{doc.attachment.filename}"
@@ -93,6 +107,8 @@ class SchoolSectionsGenerator(Generator):
 
     def generate_output(self, writer):
         d = self.data
+        if d is None:
+            return
         self._build_time = self.context.get("BUILD_DATETIME") or dt.datetime.now()
         docs_by_slug = {doc.slug: doc for doc in d.documents}
         intro = [("Giới thiệu", "gioi-thieu/")]
