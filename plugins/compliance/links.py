@@ -89,6 +89,7 @@ def check_links(output: Path, site_url: str = "") -> list[str]:
             m = _ASSET_RE.search(text)
             if m:
                 problems.append(f"{page}: tài nguyên tải qua http://: {m.group(0)[:100]!r}")
+    problems.sort()
     for url, pages in sorted(broken.items()):
         pages = sorted(set(pages))
         where = pages[0] if len(pages) == 1 else f"{len(pages)} trang, ví dụ {pages[0]}"
