@@ -175,6 +175,8 @@ PLUGINS = [
     "related",
     "neighbors",
     "sitemap",
+    "fast_urls",
+    "linear_archives",
     "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
     "compliance",  # last: checks the finished output at `finalized`
 ]
