@@ -181,6 +181,10 @@ PLUGINS = [
     "compliance",  # last: checks the finished output at `finalized`
 ]
 
+# Compliance checker (plugins/compliance): URLs already published, which must
+# keep working (checklist C18); one per line, relative to content/.
+COMPLIANCE_PUBLISHED_URLS = "data/duong-dan-da-cong-bo.txt"
+
 SITEMAP = {
     "format": "xml",
     "exclude": ["ban-nhap/", "admin/", "404.html"],

@@ -18,7 +18,7 @@ Settings: ``COMPLIANCE_ENABLED`` (default True), ``COMPLIANCE_STRICT``
 (default False), ``COMPLIANCE_AS_OF`` ("YYYY-MM-DD", default today),
 ``COMPLIANCE_RULES`` (path of another rule table),
 ``COMPLIANCE_PUBLISHED_URLS`` (text file of previously published URLs, one
-per line, relative to the project root or absolute).
+per line, relative to the content folder or absolute).
 """
 
 import logging

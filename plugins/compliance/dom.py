@@ -20,7 +20,7 @@ SELF_NESTING_CLOSERS = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
 
 
 class Node:
-    __slots__ = ("tag", "attrs", "children", "parent", "_flat")
+    __slots__ = ("tag", "attrs", "children", "parent", "_flat", "_by_tag")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None):
         self.tag = tag
@@ -28,6 +28,7 @@ class Node:
         self.children: list[Node | str] = []
         self.parent = parent
         self._flat: list[Node] | None = None
+        self._by_tag: dict[str, list[Node]] | None = None
 
     def descendants(self) -> list[Node]:
         """All descendant elements in document order (cached: trees are read-only)."""
@@ -55,15 +56,29 @@ class Node:
 
     def select(self, selector: str) -> list[Node]:
         """All descendants matching ``selector`` (document order, no duplicates)."""
-        alternatives = _parse_selector(selector)
-        return [
-            node for node in self.descendants()
-            if any(_matches(node, chain, self) for chain in alternatives)
-        ]
+        return list(self._iter_select(selector))
 
     def select_one(self, selector: str) -> Node | None:
-        found = self.select(selector)
-        return found[0] if found else None
+        return next(self._iter_select(selector), None)
+
+    def _candidates(self, alternatives) -> list[Node]:
+        tags = {chain[-1][0] for chain in alternatives}
+        if None in tags:
+            return self.descendants()
+        if self._by_tag is None:
+            self._by_tag = {}
+            for node in self.descendants():
+                self._by_tag.setdefault(node.tag, []).append(node)
+        if len(tags) == 1:
+            return self._by_tag.get(next(iter(tags)), [])
+        wanted = {id(n) for t in tags for n in self._by_tag.get(t, [])}
+        return [n for n in self.descendants() if id(n) in wanted]
+
+    def _iter_select(self, selector: str):
+        alternatives = _parse_selector(selector)
+        for node in self._candidates(alternatives):
+            if any(_matches(node, chain, self) for chain in alternatives):
+                yield node
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrs.get(name, default)

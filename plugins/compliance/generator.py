@@ -43,16 +43,17 @@ def _as_of(settings) -> dt.date:
 
 
 def _published_urls(settings) -> list[str] | None:
+    """URLs published before (C18), from ``COMPLIANCE_PUBLISHED_URLS``: a text
+    file, relative to the content folder (PATH) or absolute. No setting or no
+    file: the rule reports that it does not apply."""
     value = settings.get("COMPLIANCE_PUBLISHED_URLS")
     if not value:
         return None
     path = Path(value)
     if not path.is_absolute():
-        path = Path(settings.get("PATH", ".")).parent / path
+        path = Path(settings.get("PATH", ".")) / path
     if not path.is_file():
-        raise ComplianceError(
-            f"Thiết lập COMPLIANCE_PUBLISHED_URLS: không có tệp {value}."
-        )
+        return None
     return read_url_list(path)
 
 

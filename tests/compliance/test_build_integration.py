@@ -80,3 +80,24 @@ def test_strict_build_fails_on_a_rule_and_downtime_is_shown(tmp_path):
     assert status["C19-bao-tri"] == "pass"
     assert [k for k, v in status.items() if v == "error"] == ["A6-chuyen-muc"]
     assert notice in read(tmp_path / "output" / "lien-he" / "index.html")
+
+
+def test_demo_school_passes_every_rule(tmp_path):
+    """The demo school as shipped. The search page comes from the search
+    branch: until it is merged, its absence is the only finding allowed."""
+    from sitetools.build import build
+
+    output = tmp_path / "output"
+    build(output, content=ROOT / "content", overrides={"COMPLIANCE_AS_OF": AS_OF},
+          cache=tmp_path / "cache", echo=False)
+    results = json.loads(read(output / "kiem-tra-tuan-thu" / "ket-qua.json"))
+    failed = {r["id"]: r["problems"] for r in results["results"] if r["status"] in ("error", "warning")}
+    allowed = set() if (output / "tim-kiem" / "index.html").exists() else {"C1-tim-kiem"}
+    assert set(failed) <= allowed, failed
+    if failed:
+        assert failed["C1-tim-kiem"] == ["index.html: trang tìm kiếm /tim-kiem/ không tồn tại"]
+    status = {r["id"]: r["status"] for r in results["results"]}
+    assert status["C18-duong-dan-on-dinh"] == "pass"  # content/data/duong-dan-da-cong-bo.txt
+    assert status["C19-bao-tri"] == "skipped"
+    report = read(output / "kiem-tra-tuan-thu" / "index.html")
+    assert report.count("<tr id=") == 37  # every checklist row, A1 … D
