@@ -8,6 +8,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
@@ -33,7 +34,8 @@ class ComplianceGenerator(Generator):
 def _as_of(settings) -> dt.date:
     value = settings.get("COMPLIANCE_AS_OF")
     if not value:
-        return dt.date.today()
+        zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
+        return dt.datetime.now(zone).date()  # the school's date, not the server's
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
