@@ -447,9 +447,16 @@ def _attrs(tag: str) -> dict[str, str]:
     return {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR_RE.finditer(tag)}
 
 
+_last_metas: list = [None, None]  # (text, metas): rules run one page at a time
+
+
 def _metas(text: str) -> list[dict[str, str]]:
+    if _last_metas[0] is text:
+        return _last_metas[1]
     end = text.find("</head>")
-    return [_attrs(t) for t in _META_RE.findall(text[: end if end >= 0 else 20000])]
+    metas = [_attrs(t) for t in _META_RE.findall(text[: end if end >= 0 else 20000])]
+    _last_metas[:] = [text, metas]
+    return metas
 
 
 @scan_check
@@ -467,7 +474,12 @@ def must_match(text, page, params, site):
 
 @scan_check
 def must_not_match(text, page, params, site):
-    """The page does not match the regular expression ``pattern`` (case-sensitive)."""
+    """The page does not match the regular expression ``pattern``
+    (case-sensitive). ``unless_absent``: words of which at least one must
+    occur for the pattern to be tried at all (a fast plain-text pre-test)."""
+    words = params.get("unless_absent")
+    if words and not any(w in text for w in words):
+        return None
     m = re.search(params["pattern"], text, re.S)
     if m:
         return f"có {params['what']}: {m.group(0)[:80]!r}"
@@ -577,9 +589,8 @@ def no_http_assets(text, page, params, site):
     return None
 
 
-_RESOURCE_TAG_RE = re.compile(
-    r"<(script|iframe|img|link|embed|object|audio|video|source)\b[^>]*>", re.I)
-_EXTERNAL_URL_RE = re.compile(r"""\s(?:src|href|data)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.I)
+_SLASHES_RE = re.compile(r"""//[^"'\s>]+""")
+_RESOURCE_TAGS = {"script", "iframe", "img", "link", "embed", "object", "audio", "video", "source"}
 _REL_RESOURCE_RE = re.compile(r"rel\s*=\s*[\"']?(stylesheet|preload|modulepreload|icon)", re.I)
 
 
@@ -587,17 +598,31 @@ _REL_RESOURCE_RE = re.compile(r"rel\s*=\s*[\"']?(stylesheet|preload|modulepreloa
 def no_third_party_scripts(text, page, params, site):
     """No script, frame, image or stylesheet from another host; no known tracker."""
     base_host = urlsplit((site.manifest.get("site") or {}).get("url") or "").hostname
-    for m in _RESOURCE_TAG_RE.finditer(text):
-        tag_text = m.group(0)
-        if "//" not in tag_text:
+    # Find "//" (a literal, so fast), keep those that begin an attribute
+    # value (after =", =' or =https:), then look back for the tag.
+    for m in _SLASHES_RE.finditer(text):
+        lead = text[max(0, m.start() - 8): m.start()]
+        scheme = "https:" if lead.endswith("https:") else "http:" if lead.endswith("http:") else ""
+        before = lead[: len(lead) - len(scheme)].rstrip("\"'")
+        if not before.endswith("="):
             continue
-        tag = m.group(1).lower()
-        if tag == "link" and not _REL_RESOURCE_RE.search(tag_text):
+        start = text.rfind("<", 0, m.start())
+        if start < 0 or text.rfind(">", start, m.start()) >= 0:
+            continue  # not inside a tag
+        head = text[start + 1: m.start() - len(scheme)].rstrip("\"'= \t\n")
+        parts = head.split()
+        if len(parts) < 2:
             continue
-        for url in _EXTERNAL_URL_RE.findall(tag_text):
-            host = urlsplit(url if not url.startswith("//") else "https:" + url).hostname
-            if host and host != base_host:
-                return f"nạp tài nguyên của bên thứ ba ({host}) qua thẻ <{tag}>"
+        tag, attr = parts[0].lower(), parts[-1].lower()
+        if tag not in _RESOURCE_TAGS or attr not in ("src", "href", "data"):
+            continue
+        if tag == "link":
+            end = text.find(">", m.end())
+            if not _REL_RESOURCE_RE.search(text[start:end]):
+                continue
+        host = urlsplit("https:" + m.group(0)).hostname
+        if host and host != base_host:
+            return f"nạp tài nguyên của bên thứ ba ({host}) qua thẻ <{tag}>"
     for word in params.get("trackers", []):
         if word in text:
             return f"có mã theo dõi “{word}”"

@@ -120,3 +120,20 @@ def test_report_rows_status():
     assert by_id["D"]["status"] == "manual"
     assert by_id["C9"]["status"] == "pass"  # its viewport rule passed; the rest is manual
     assert json.dumps([r["status"] for r in by_id.values()])
+
+
+@pytest.mark.parametrize("html, found", [
+    ('<a href="https://moet.gov.vn">Bộ</a><img src="/a.png" alt="">', None),
+    ('<img alt="x" src="https://cdn.example.org/a.png">', "cdn.example.org"),
+    ("<script async src='//thongke.example.com/x.js'></script>", "thongke.example.com"),
+    ('<link rel="stylesheet" href="https://fonts.googleapis.com/css">', "fonts.googleapis.com"),
+    ('<link rel="alternate" href="https://example.org/feed">', None),
+    ('<img src="https://truong.edu.vn/a.png" alt="">', None),
+    ("<p>Xem https://example.org/a</p>", None),
+    ('<iframe\n  src="https://www.youtube.com/embed/1" title="Video"></iframe>', "www.youtube.com"),
+])
+def test_third_party_resources(html, found):
+    class FakeSite:
+        manifest = {"site": {"url": "https://truong.edu.vn"}}
+    problem = checks.no_third_party_scripts(html, "p.html", {"trackers": ["gtag("]}, FakeSite())
+    assert (problem is None) if found is None else (found in problem)
