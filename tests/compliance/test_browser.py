@@ -60,3 +60,22 @@ def test_register_filters_by_type_year_and_issuer(browser, server):
     page.select_option("#loc-co-quan", "Bộ Giáo dục và Đào tạo")
     assert visible_rows(page).all_inner_texts()[0].startswith("09/2024/TT-BGDĐT")
     page.close()
+
+
+SECTION_PAGES = ["lanh-dao/", "lien-he/", "lien-ket/", "lay-y-kien/", "thong-tin-tuyen-sinh/",
+                 "van-ban/", "van-ban/thong-tu-09-2024-tt-bgddt/", "cong-khai/",
+                 "cong-khai/du-toan-thu-chi-2026/", "cong-khai/thong-tin-chung/", "so-do-trang/",
+                 "kiem-tra-tuan-thu/"]
+
+
+def test_section_pages_fit_a_320px_screen(browser, server):
+    """Checklist C9: no horizontal scrolling on a small phone."""
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    too_wide = {}
+    for path in SECTION_PAGES:
+        page.goto(f"{server}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[path] = width
+    page.close()
+    assert too_wide == {}
