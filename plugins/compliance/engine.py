@@ -216,7 +216,12 @@ def run(rules: list[Rule], site: Site) -> list[Result]:
             scans.append((rule, fn, set(pages)))
             result.checked = len(pages)
         else:
-            outcome = fn(site, rule.params, site.resolve_scope(rule.scope))
+            pages = site.resolve_scope(rule.scope)
+            if rule.scope and not pages:
+                # A required kind of page is absent altogether: never a vacuous pass.
+                result.problems = [f"không có trang nào thuộc phạm vi {_scope_text(rule.scope)}"]
+                continue
+            outcome = fn(site, rule.params, pages)
             if isinstance(outcome, str):  # not applicable
                 result.skipped = outcome
             else:
@@ -238,6 +243,10 @@ def run(rules: list[Rule], site: Site) -> list[Result]:
                 if problem:
                     results[rule.id].problems.append(f"{page}: {problem}")
     return [results[r.id] for r in rules]
+
+
+def _scope_text(scope) -> str:
+    return ", ".join(scope) if isinstance(scope, list) else str(scope)
 
 
 def summary(results: list[Result]) -> tuple[int, int, int]:

@@ -10,6 +10,16 @@ import datetime as dt
 from pathlib import Path
 
 
+# Where the school_sections plugin writes the required sections. Used when
+# that plugin did not run, so a site without them fails the rules instead of
+# passing them vacuously.
+DEFAULT_SECTION_URLS = {
+    "lanh_dao": "lanh-dao/", "lien_he": "lien-he/", "lien_ket": "lien-ket/",
+    "lay_y_kien": "lay-y-kien/", "tuyen_sinh": "thong-tin-tuyen-sinh/",
+    "van_ban": "van-ban/", "cong_khai": "cong-khai/", "so_do_trang": "so-do-trang/",
+}
+
+
 def _save(obj) -> str | None:
     return getattr(obj, "save_as", None) or None
 
@@ -22,7 +32,7 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
     categories = [c for c, _arts in (context.get("categories") or [])]
     tags = [t for t, _arts in (context.get("tags") or [])]
     sections = context.get("school_sections")
-    section_urls = context.get("SECTION_URLS") or {}
+    section_urls = context.get("SECTION_URLS") or DEFAULT_SECTION_URLS
 
     by_category: dict[str, str] = {}
     for art in articles:
