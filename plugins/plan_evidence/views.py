@@ -156,7 +156,7 @@ class ReportView:
         st = self.topic_status_counts()
         with_quota = sum(st.values())
         text = (
-            f"Trong kỳ báo cáo ({p.label.lower() if p.kind != 'semester' else p.label}, "
+            f"Trong kỳ báo cáo ({p.label if p.kind != 'total' else 'cả kế hoạch'}, "
             f"từ ngày {format_date(p.start)} đến ngày {format_date(p.end)}), {school} đã đăng "
             f"{len(self.items)} tin, bài"
         )
