@@ -175,6 +175,7 @@ PLUGINS = [
     "related",
     "neighbors",
     "sitemap",
+    "plan_evidence",
 ]
 
 SITEMAP = {

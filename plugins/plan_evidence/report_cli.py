@@ -104,7 +104,7 @@ def format_plan(doc: dict, period: dict) -> str:
         f"Kỳ: {period['label']} ({_fmt(period['start'])} – {_fmt(period['end'])})",
         "",
     ]
-    head = f"{_fit('Nội dung', 46)} {_fit('Chỉ tiêu', 30)} {_fit('Số bài', 7)} Đánh giá"
+    head = f"{_fit('Nội dung', 50)} {_fit('Chỉ tiêu', 30)} {_fit('Số bài', 7)} Đánh giá"
     lines += [head, "-" * _width(head) + "-" * 8]
     unit_header = False
     for r in period_rows(doc, period):
@@ -113,7 +113,7 @@ def format_plan(doc: dict, period: dict) -> str:
             unit_header = True
         title = ("  " if r["kind"] == "unit" else "") + r["title"]
         lines.append(
-            f"{_fit(title, 46)} {_fit(r['quota_text'], 30)} {_fit(str(r['count']), 7)} {_status(r['status'])}"
+            f"{_fit(title, 50)} {_fit(r['quota_text'], 30)} {_fit(str(r['count']), 7)} {_status(r['status'])}"
         )
     return "\n".join(lines)
 

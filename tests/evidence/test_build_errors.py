@@ -1,15 +1,12 @@
 """Every plan and tagging mistake stops `python -m sitetools.build` with a
 Vietnamese message naming the file and key, exit 1, no traceback."""
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import run_build_cli
 
 DATA = Path(__file__).parent / "data" / "basic"
 PLAN = "plans/kh-2024.yml"
@@ -19,15 +16,6 @@ def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def run_build_cli(*args):
-    """``python -m sitetools.build`` as a user runs it (like helpers.run_build_cli,
-    but decoding the output as UTF-8 whatever the machine's locale is)."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("SITE_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "sitetools.build", *map(str, args)], cwd=ROOT,
-                          capture_output=True, encoding="utf-8", errors="replace", env=env)
 
 
 CASES = {
