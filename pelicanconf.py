@@ -177,6 +177,7 @@ PLUGINS = [
     "sitemap",
     "fast_urls",
     "linear_archives",
+    "plan_evidence",
     "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
     "compliance",  # last: checks the finished output at `finalized`
 ]
