@@ -101,3 +101,20 @@ def test_demo_school_passes_every_rule(tmp_path):
     assert status["C19-bao-tri"] == "skipped"
     report = read(output / "kiem-tra-tuan-thu" / "index.html")
     assert report.count("<tr id=") == 37  # every checklist row, A1 … D
+
+
+def test_invoke_check_fails_naming_rule_and_basis(tmp_path):
+    """`invoke check` as a user runs it, on a copy of the project whose
+    2023 annual report was deleted (Thông tư 09/2024 keeps five years)."""
+    project = tmp_path / "truong"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        "output*", "cache", ".git", "node_modules", ".venv", "__pycache__", ".pytest_cache", "tests"))
+    (project / "content" / "cong-khai" / "bao-cao-thuong-nien-2023.yml").unlink()
+    result = subprocess.run([sys.executable, "-m", "invoke", "check"], cwd=project,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1
+    assert ("[B6-bao-cao-thuong-nien] Lỗi – Báo cáo thường niên của 5 năm gần nhất vẫn có trên trang, "
+            "kèm tệp (Thông tư 09/2024/TT-BGDĐT)") in result.stdout
+    assert "thiếu báo cáo thường niên năm 2023" in result.stdout
+    assert "Kiểm tra thất bại:" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
