@@ -437,7 +437,6 @@ def link_text(site, params, pages):
 # --------------------------------------------------------------------------
 # Scan checks (raw text, every page in scope)
 
-_HEAD_RE = re.compile(r"^.*?</head>", re.S | re.I)
 _META_RE = re.compile(r"<meta\s[^>]*>", re.I)
 _ATTR_RE = re.compile(r'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))')
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$")

@@ -699,15 +699,3 @@ def human_size(size: int) -> str:
             return f"{size:.1f} {unit}".replace(".", ",")
     return ""  # pragma: no cover
 
-
-def working_days_between(start: dt.date, end: dt.date) -> int:
-    """Working days (Mon–Fri) after ``start`` up to and including ``end``."""
-    if end <= start:
-        return 0
-    days = 0
-    d = start
-    while d < end:
-        d += dt.timedelta(days=1)
-        if d.weekday() < 5:
-            days += 1
-    return days
