@@ -1,0 +1,36 @@
+"""Unit tests of the search text helpers (pure)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from search_index.text import fold, html_to_text, make_record, shorten
+
+
+def test_fold_handles_d_with_stroke_and_all_diacritics():
+    assert fold("Đại hội Đoàn trường") == "Dai hoi Doan truong"
+    assert fold("Tuyển sinh lớp 6 – năm học 2025–2026") == "Tuyen sinh lop 6 – nam hoc 2025–2026"
+    assert fold("Ơ Ư ơ ư Ă â ê ô ĩ ỹ") == "O U o u A a e o i y"
+
+
+@given(st.text())
+def test_fold_is_idempotent(s):
+    assert fold(fold(s)) == fold(s)
+
+
+def test_html_to_text_keeps_words_apart_and_alts_and_drops_scripts():
+    html = "<h2>Kết quả</h2><p>Đoàn<br>trường <img alt='Ảnh tập thể' src=x></p><script>x=1</script>"
+    assert html_to_text(html) == "Kết quả Đoàn trường Ảnh tập thể"
+
+
+def test_record_text_is_folded_but_metadata_keeps_diacritics():
+    r = make_record("/a/", "Đại hội Đoàn trường", "<p>Nội dung đại hội.</p>",
+                    summary_html="<p>Tóm tắt về Đoàn.</p>", date="12/09/2025", category="Đoàn – Đội")
+    assert "Dai hoi Doan truong" in r["content"] and "đ" not in r["content"].lower()
+    assert r["meta"] == {"title": "Đại hội Đoàn trường", "summary": "Tóm tắt về Đoàn.",
+                         "date": "12/09/2025", "category": "Đoàn – Đội"}
+    assert r["language"] == "vi"
+
+
+def test_shorten():
+    assert shorten("một hai ba bốn", 9) == "một hai…"
+    assert shorten("ngắn") == "ngắn"
