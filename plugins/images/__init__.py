@@ -16,7 +16,7 @@ matter and inline ``{static}`` images) also get responsive widths
 Results are cached in ``CACHE_PATH/images`` keyed on content + settings and
 cache misses are processed on all cores (see :mod:`images.pipeline`).
 A missing alt text is a warning, or an error when ``IMAGES_REQUIRE_ALT`` is
-true (publish builds); an unreadable image stops the build naming the file.
+true (default: ``PUBLISH_MODE``, set by publishconf.py); an unreadable image stops the build naming the file.
 
 Signals: ``static_generator_finalized`` (take the images out of Pelican's
 plain copy) and ``all_generators_finalized`` (process, install into the
@@ -34,7 +34,7 @@ import re
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from .markup import CONTENT_SIZES, Picture, rewrite_images
+from .markup import Picture, rewrite_images
 from .pipeline import ImageError, ImageSettings, Job, is_raster, process_images
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def _featured_path(obj) -> str | None:
 
 
 def _alt_problem(settings, message: str) -> None:
-    if settings.get("IMAGES_REQUIRE_ALT", False):
+    if settings.get("IMAGES_REQUIRE_ALT", settings.get("PUBLISH_MODE", False)):
         raise ImageError(message)
     logger.warning(message)
 
@@ -181,8 +181,7 @@ def process(generators) -> None:
             return Picture.from_processed(img, prefix=url_prefix) if img and img.variants else None
 
         if obj._content:
-            res = rewrite_images(obj._content, resolve, first_eager=True,
-                                 sizes=settings.get("IMAGES_SIZES", CONTENT_SIZES))
+            res = rewrite_images(obj._content, resolve, first_eager=True)
             if res.used:
                 obj._content = res.html
                 _forget_memoized(obj)

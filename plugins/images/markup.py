@@ -45,54 +45,91 @@ def _attr_html(name: str, value: str | None) -> str:
     return f' {name}="{html.escape(value, quote=True)}"'
 
 
+#: ``sizes`` per use: article head, listing thumbnail, image in the article body.
+SIZES = {
+    "full": "(min-width: 50rem) 46rem, 100vw",
+    "thumb": "(min-width: 48rem) 22rem, 100vw",
+    "content": CONTENT_SIZES,
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    type: str
+    srcset: str
+    sizes: str
+
+
 @dataclass
 class Picture:
-    """Template-facing description of a responsive image.
+    """Template-facing description of a responsive image (``article.picture``).
 
-    URLs are relative to the site root (templates prefix ``SITEURL``)."""
+    Interface used by ``components/picture.html``: ``sources(size)`` (list of
+    :class:`Source`, URLs absolute with SITEURL), ``fallback(size)`` (path
+    relative to the site root; the template prefixes SITEURL),
+    ``width(size)``/``height(size)`` (of that fallback). ``size`` is "full"
+    (article head), "thumb" (listings) or "content" (article body)."""
 
-    src: str  # fallback <img src> (largest fallback variant)
-    width: int
-    height: int
-    webp_srcset: str
-    fallback_srcset: str
-    fallback_mime: str
-    original: str
+    image: ProcessedImage
+    prefix: str = "/"  # SITEURL + "/"
     alt: str = ""
 
     @classmethod
-    def from_processed(cls, img: ProcessedImage, alt: str = "", prefix: str = "") -> "Picture":
-        largest = img.largest
-        return cls(
-            src=prefix + (largest.path if largest else img.original),
-            width=largest.width if largest else img.width,
-            height=largest.height if largest else img.height,
-            webp_srcset=img.srcset("image/webp", prefix),
-            fallback_srcset=img.srcset(img.fallback_mime, prefix),
-            fallback_mime=img.fallback_mime,
-            original=prefix + img.original,
-            alt=alt,
-        )
+    def from_processed(cls, img: ProcessedImage, alt: str = "", prefix: str = "/") -> "Picture":
+        return cls(img, prefix, alt)
+
+    def _fallbacks(self):
+        return sorted(self.image.by_mime(self.image.fallback_mime), key=lambda v: v.width)
+
+    def _pick(self, size: str):
+        fallbacks = self._fallbacks()
+        if not fallbacks:
+            return None
+        if size == "thumb":
+            return next((v for v in fallbacks if v.width >= 480), fallbacks[-1])
+        return fallbacks[-1]
+
+    def sources(self, size: str = "full") -> list[Source]:
+        sizes = SIZES.get(size, SIZES["full"])
+        out = []
+        for mime in ("image/webp", self.image.fallback_mime):
+            srcset = self.image.srcset(mime, self.prefix)
+            if srcset:
+                out.append(Source(mime, srcset, sizes))
+        return out
+
+    def fallback(self, size: str = "full") -> str:
+        v = self._pick(size)
+        return v.path if v else self.image.original
+
+    def width(self, size: str = "full") -> int:
+        v = self._pick(size)
+        return v.width if v else self.image.width
+
+    def height(self, size: str = "full") -> int:
+        v = self._pick(size)
+        return v.height if v else self.image.height
+
+    @property
+    def src(self) -> str:
+        return self.prefix + self.fallback("full")
 
 
 def picture_html(pic: Picture, attrs: list[tuple[str, str | None]], *, eager: bool,
-                 sizes: str = CONTENT_SIZES) -> str:
+                 size: str = "content") -> str:
     """``<picture>`` markup for ``pic``; ``attrs`` are the original ``<img>``
     attributes (alt, class, title... are kept; src/size/loading replaced)."""
     replaced = {"src", "srcset", "sizes", "width", "height", "loading", "decoding", "fetchpriority"}
     kept = [(k, v) for k, v in attrs if k not in replaced]
     if not any(k == "alt" for k, _ in kept):
         kept.insert(0, ("alt", ""))
-    img_attrs = [("src", pic.src)]
-    if pic.fallback_srcset:
-        img_attrs += [("srcset", pic.fallback_srcset), ("sizes", sizes)]
-    img_attrs += kept + [("width", str(pic.width)), ("height", str(pic.height))]
-    img_attrs += [("loading", "eager" if eager else "lazy"), ("decoding", "async")]
-    source = ""
-    if pic.webp_srcset:
-        source = (f'<source type="image/webp"{_attr_html("srcset", pic.webp_srcset)}'
-                  f'{_attr_html("sizes", sizes)}>')
-    return "<picture>" + source + "<img" + "".join(_attr_html(k, v) for k, v in img_attrs) + "></picture>"
+    img_attrs = [("src", pic.prefix + pic.fallback(size))] + kept
+    img_attrs += [("width", str(pic.width(size))), ("height", str(pic.height(size))),
+                  ("loading", "eager" if eager else "lazy"), ("decoding", "async")]
+    sources = "".join(
+        f'<source type="{s.type}"{_attr_html("srcset", s.srcset)}{_attr_html("sizes", s.sizes)}>'
+        for s in pic.sources(size))
+    return "<picture>" + sources + "<img" + "".join(_attr_html(k, v) for k, v in img_attrs) + "></picture>"
 
 
 @dataclass
@@ -103,7 +140,7 @@ class RewriteResult:
 
 
 def rewrite_images(fragment: str, resolve: Callable[[str], Picture | None], *,
-                   first_eager: bool = True, sizes: str = CONTENT_SIZES) -> RewriteResult:
+                   first_eager: bool = True) -> RewriteResult:
     """Replace each ``<img>`` whose ``src`` ``resolve`` knows by a
     ``<picture>``. The first rewritten image is eager when ``first_eager``,
     the rest lazy. Images already carrying ``srcset`` are left alone, which
@@ -124,6 +161,6 @@ def rewrite_images(fragment: str, resolve: Callable[[str], Picture | None], *,
             missing.append(src)
         eager = first_eager and not used
         used.append(src)
-        return picture_html(pic, attrs, eager=eager, sizes=sizes)
+        return picture_html(pic, attrs, eager=eager)
 
     return RewriteResult(_IMG_RE.sub(repl, fragment), missing, used)

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 
 def search(page, query):
-    box = page.get_by_role("searchbox", name="Từ khóa tìm kiếm")
+    box = page.locator(".search-page").get_by_role("searchbox", name="Từ khóa cần tìm")
     box.click()
     page.keyboard.type(query, delay=20)
     page.keyboard.press("Enter")
@@ -28,7 +28,7 @@ def test_tuyen_sinh_finds_admission_articles(site, open_page):
 
 def test_header_or_page_form_works_without_javascript(site, open_page):
     page, _ = open_page(site.url("search"), js=False)
-    box = page.get_by_role("searchbox", name="Từ khóa tìm kiếm")
+    box = page.locator(".search-page").get_by_role("searchbox", name="Từ khóa cần tìm")
     box.fill("tuyen sinh")
     box.press("Enter")
     page.wait_for_url(re.compile(r"/tim-kiem/\?q=tuyen\+sinh"))

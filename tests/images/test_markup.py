@@ -15,11 +15,15 @@ def resolve(src):
     return Picture.from_processed(IMG, prefix="/") if src.endswith("a.jpg") else None
 
 
-def test_picture_from_processed():
+def test_picture_interface_for_templates():
     pic = Picture.from_processed(IMG, alt="x", prefix="https://s/")
-    assert pic.src == "https://s/images/a-h-800.jpg"
-    assert (pic.width, pic.height) == (800, 600)
-    assert pic.webp_srcset == "https://s/images/a-h-480.webp 480w, https://s/images/a-h-800.webp 800w"
+    assert pic.fallback("full") == "images/a-h-800.jpg"
+    assert (pic.width("full"), pic.height("full")) == (800, 600)
+    assert pic.fallback("thumb") == "images/a-h-480.jpg" and pic.width("thumb") == 480
+    webp, jpeg = pic.sources("thumb")
+    assert webp.type == "image/webp" and jpeg.type == "image/jpeg"
+    assert webp.srcset == "https://s/images/a-h-480.webp 480w, https://s/images/a-h-800.webp 800w"
+    assert webp.sizes == "(min-width: 48rem) 22rem, 100vw"
 
 
 def test_rewrite_first_eager_rest_lazy_and_attrs_kept():
@@ -31,6 +35,8 @@ def test_rewrite_first_eager_rest_lazy_and_attrs_kept():
     first, second = res.html.split("</picture>")[:2]
     assert 'loading="eager"' in first and 'loading="lazy"' in second
     assert '<source type="image/webp" srcset="/images/a-h-480.webp 480w, /images/a-h-800.webp 800w"' in first
+    assert '<source type="image/jpeg" srcset="/images/a-h-480.jpg 480w, /images/a-h-800.jpg 800w"' in first
+    assert '<img src="/images/a-h-800.jpg"' in first
     assert 'width="800" height="600"' in first
     assert 'alt="Học sinh &amp; thầy"' in first and 'class="wide"' in first
     assert '<img src="https://example.org/x.png" alt="ngoài">' in res.html

@@ -1,32 +1,41 @@
-"""The theme macro components/picture.html renders a Picture correctly."""
+"""The theme macro components/picture.html renders the plugin's Picture."""
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from images.markup import Picture
+from images.pipeline import ProcessedImage, Variant
 from images_sitebuild import ROOT
 
+IMG = ProcessedImage(
+    source="images/a.jpg", original="images/a.jpg", width=1600, height=1200,
+    variants=[Variant("images/a-h-480.webp", 480, 360, "image/webp"),
+              Variant("images/a-h-480.jpg", 480, 360, "image/jpeg"),
+              Variant("images/a-h-1200.webp", 1200, 900, "image/webp"),
+              Variant("images/a-h-1200.jpg", 1200, 900, "image/jpeg")])
 
-def render(**kw):
+
+class Item:
+    def __init__(self, picture, image="images/a.jpg", image_alt="Lễ khai giảng \"2025\""):
+        self.picture, self.image, self.image_alt = picture, image, image_alt
+
+
+def render(item, size="full"):
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme/templates")),
                       autoescape=True, undefined=StrictUndefined)
-    tpl = env.from_string('{% from "components/picture.html" import picture %}'
-                          "{{ picture(pic, **kw) }}")
-    return tpl.render(pic=kw.pop("pic"), kw=kw)
+    env.globals["SITEURL"] = "https://s"  # the theme_context plugin exposes settings as globals
+    tpl = env.from_string('{% from "components/picture.html" import picture %}{{ picture(item, size) }}')
+    return tpl.render(item=item, size=size)
 
 
-PIC = Picture(src="/i/a-800.jpg", width=800, height=600, webp_srcset="/i/a-480.webp 480w",
-              fallback_srcset="/i/a-480.jpg 480w", fallback_mime="image/jpeg",
-              original="/i/a.jpg", alt="Lễ khai giảng \"2025\"")
+def test_thumbnail_is_lazy_with_sources_and_dimensions():
+    html = render(Item(Picture.from_processed(IMG, prefix="https://s/")), "thumb")
+    assert '<source type="image/webp" srcset="https://s/images/a-h-480.webp 480w, https://s/images/a-h-1200.webp 1200w"' in html
+    assert '<img src="https://s/images/a-h-480.jpg" width="480" height="360"' in html
+    assert 'alt="Lễ khai giảng &#34;2025&#34;"' in html and 'loading="lazy"' in html
 
 
-def test_macro_lazy_thumbnail():
-    html = render(pic=PIC, sizes="12rem")
-    assert '<source type="image/webp" srcset="/i/a-480.webp 480w" sizes="12rem">' in html
-    assert 'alt="Lễ khai giảng &#34;2025&#34;"' in html
-    assert 'width="800" height="600"' in html and 'loading="lazy"' in html
-
-
-def test_macro_eager_custom_alt_and_none():
-    html = render(pic=PIC, eager=True, alt="", class_="hero")
-    assert 'loading="eager"' in html and 'alt=""' in html and 'class="hero"' in html
-    assert render(pic=None).strip() == ""
+def test_full_is_eager_and_plain_image_without_plugin():
+    html = render(Item(Picture.from_processed(IMG, prefix="https://s/")), "full")
+    assert 'src="https://s/images/a-h-1200.jpg" width="1200" height="900"' in html
+    assert 'loading="lazy"' not in html
+    assert '<img src="https://s/images/a.jpg"' in render(Item(None))

@@ -71,8 +71,9 @@ def test_featured_picture_available_to_templates(tmp_path, content):
     theme = tmp_path / "theme"
     shutil.copytree(__import__("pelican").__path__[0] + "/themes/simple", theme)
     (theme / "templates/article.html").write_text(
-        "{% if article.picture %}<img id=feat src=\"{{ article.picture.src }}\" "
-        "srcset=\"{{ article.picture.webp_srcset }}\" width=\"{{ article.picture.width }}\" "
+        "{% if article.picture %}<img id=feat src=\"{{ SITEURL }}/{{ article.picture.fallback('full') }}\" "
+        "srcset=\"{{ article.picture.sources('full')[0].srcset }}\" "
+        "width=\"{{ article.picture.width('full') }}\" "
         "alt=\"{{ article.picture.alt }}\">{% endif %}{{ article.content }}", encoding="utf-8")
     out = build(tmp_path, content, THEME=str(theme))
     html = (out / "dai-hoi-lien-doi.html").read_text(encoding="utf-8")
