@@ -175,6 +175,8 @@ PLUGINS = [
     "related",
     "neighbors",
     "sitemap",
+    "images",
+    "search_index",
 ]
 
 SITEMAP = {

@@ -7,6 +7,7 @@ SITEURL is the only difference)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,10 @@ class Site:
 def build_demo(output: Path, siteurl: str, cache: Path) -> None:
     from sitetools.build import build
 
-    build(str(output), publish=True, overrides={"SITEURL": siteurl, "CACHE_PATH": str(cache)})
+    # SITE_CONTENT: build another content folder (e.g. a branch's demo) instead of content/
+    content = os.environ.get("SITE_CONTENT") or None
+    build(output, content=content, publish=True, overrides={"SITEURL": siteurl}, cache=cache,
+          echo=False)
 
 
 @pytest.fixture(scope="session")
