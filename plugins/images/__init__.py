@@ -9,7 +9,8 @@ matter and inline ``{static}`` images) also get responsive widths
 
 * inline ``<img>`` in an article's HTML (``_content``) becomes
   ``<picture>``/``srcset`` with ``width``/``height``; the first image of an
-  article is eager, the rest ``loading="lazy"``;
+  article (its featured image when it has one, shown eagerly by the theme)
+  is eager, every other one ``loading="lazy"``;
 * ``article.picture`` (a :class:`images.markup.Picture`) describes the
   featured image for templates (macro ``components/picture.html``).
 
@@ -181,7 +182,8 @@ def process(generators) -> None:
             return Picture.from_processed(img, prefix=url_prefix) if img and img.variants else None
 
         if obj._content:
-            res = rewrite_images(obj._content, resolve, first_eager=True)
+            # the featured image (shown at the top by the theme) is the eager one
+            res = rewrite_images(obj._content, resolve, first_eager=path is None)
             if res.used:
                 obj._content = res.html
                 _forget_memoized(obj)

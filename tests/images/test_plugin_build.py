@@ -43,7 +43,8 @@ def test_build_rewrites_inline_images_and_strips_everything(tmp_path, content):
     html = (out / "dai-hoi-lien-doi.html").read_text(encoding="utf-8")
     pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
     assert len(pictures) == 2
-    assert 'loading="eager"' in pictures[0] and 'loading="lazy"' in pictures[1]
+    # the article has a featured image (eager in the theme): inline ones are all lazy
+    assert 'loading="lazy"' in pictures[0] and 'loading="lazy"' in pictures[1]
     for p in pictures:
         assert 'type="image/webp"' in p and 'width="200" height="267"' not in p
         assert re.search(r'width="300" height="400"', p)
@@ -114,3 +115,19 @@ def test_missing_featured_image_names_the_article(tmp_path, content):
     (content / "images/2025/09/dai-hoi.jpg").unlink()
     with pytest.raises(ImageError, match="images/2025/09/dai-hoi.jpg.*articles/2025/dai-hoi.md"):
         build(tmp_path, content)
+
+
+def test_first_inline_image_is_eager_without_featured_image(tmp_path, content):
+    art = content / "articles/2025/dai-hoi.md"
+    art.write_text(ARTICLE.replace("Image: images/2025/09/dai-hoi.jpg\n", "")
+                   .replace("Image_alt: Học sinh giơ tay biểu quyết\n", ""), encoding="utf-8")
+    html = (build(tmp_path, content) / "dai-hoi-lien-doi.html").read_text(encoding="utf-8")
+    first, second = re.findall(r"<picture>.*?</picture>", html, re.S)
+    assert 'loading="eager"' in first and 'loading="lazy"' in second
+
+
+def test_rewrite_survives_pelican_content_cache(tmp_path, content):
+    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CHECK_MODIFIED_METHOD": "md5"}
+    build(tmp_path, content, **cache)
+    html = (build(tmp_path, content, **cache) / "dai-hoi-lien-doi.html").read_text(encoding="utf-8")
+    assert html.count("<picture>") == 2 and "{static}" not in html
