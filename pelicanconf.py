@@ -175,6 +175,8 @@ PLUGINS = [
     "related",
     "neighbors",
     "sitemap",
+    "fast_urls",
+    "linear_archives",
     "images",
     "search_index",
 ]
