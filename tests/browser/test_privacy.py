@@ -66,3 +66,28 @@ def test_article_images_are_responsive_and_lazy(site, open_page):
     imgs = re.findall(r"<img\b[^>]*>", html)
     for tag in imgs:
         assert re.search(r'\balt="', tag) and re.search(r'\bwidth="\d+"', tag), tag
+
+
+def test_demo_phone_photos_are_cleaned_and_turned_upright(site):
+    """The demo ships photos with GPS/camera EXIF and an EXIF rotation: their
+    published copies (same URL) and every variant are clean and upright."""
+    from harness import ROOT
+
+    content = ROOT / "content"
+    risky = []
+    for src in content.joinpath("images").rglob("*.jpg"):
+        with Image.open(src) as im:
+            exif = im.getexif()
+            if exif.get_ifd(GPS_IFD) or 0x0110 in exif or exif.get(0x0112, 1) != 1:
+                risky.append((src.relative_to(content).as_posix(), im.size, exif.get(0x0112, 1)))
+    if not risky:
+        pytest.skip("the demo content has no phone photos with metadata")
+    for rel, (w, h), orientation in risky:
+        out = site.output / rel
+        variants = list(out.parent.glob(out.stem + "-*"))
+        assert out.is_file() and variants, rel
+        for f in [out, *variants]:
+            with Image.open(f) as im:
+                assert not im.getexif() and "exif" not in im.info, f
+                if orientation in (5, 6, 7, 8):  # stored sideways: published upright
+                    assert (im.width > im.height) == (h > w), (f, im.size)
