@@ -10,29 +10,34 @@ from the content objects in memory (no written page is re-parsed).
 
 Indexed: published articles and pages (``context['articles']`` and
 ``context['pages']``: no drafts, no hidden items), minus items with
-``search: no`` in their metadata, plus records any generator exposes as a
+``search: no`` in their metadata; records any generator exposes as a
 ``search_records`` list of dicts (keys: url, title, body_html, summary_html,
-date, category) — the hook for document/disclosure plugins.
+date, category); and the pages other plugins write under
+``SEARCH_EXTRA_PATHS`` (default ``van-ban/`` and ``cong-khai/``: documents
+and public disclosure), read from the written HTML's ``<main>`` at
+``finalized`` (only those few pages are read; articles never are).
 
 It also writes the search page (template ``search.html``) to
 ``SEARCH_SAVE_AS`` (default ``tim-kiem/index.html``).
 
-Signals: ``get_generators`` (the search page generator, which also writes the
-index under ``output/pagefind/`` in its output phase) and
+Signals: ``get_generators`` (the search page generator),
 ``all_generators_finalized`` (collect records once every generator's content
-is final; generator-level, so items from Pelican's content cache are included).
+is final; generator-level, so items from Pelican's content cache are
+included) and ``finalized`` (read the extra pages, write the index under
+``output/pagefind/``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 
 from pelican import signals
 from pelican.generators import Generator
 
 from .indexer import SearchIndexError, write_index
-from .text import make_record
+from .text import make_record, record_from_page
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +88,7 @@ class SearchPageGenerator(Generator):
     """Writes the search page and the Pagefind bundle."""
 
     def generate_context(self):
-        self.records: list[dict] = []
+        pass
 
     def generate_output(self, writer):
         save_as = self.settings.get("SEARCH_SAVE_AS", "tim-kiem/index.html")
@@ -91,16 +96,47 @@ class SearchPageGenerator(Generator):
         writer.write_file(save_as, self.get_template("search"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS", False),
                           page_name="tim-kiem", url=url)
-        bundle = os.path.join(self.output_path, "pagefind")
-        write_index(self.records, bundle)
-        logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", len(self.records), bundle)
+
+
+# Records collected per build, keyed by the real output path, written at finalized.
+_PENDING: dict[str, list[dict]] = {}
 
 
 def collect(generators) -> None:
     gens = list(generators)
-    page_gen = next((g for g in gens if isinstance(g, SearchPageGenerator)), None)
-    if page_gen is not None:
-        page_gen.records = records_from_context(gens)
+    if any(isinstance(g, SearchPageGenerator) for g in gens):
+        _PENDING[os.path.realpath(gens[0].output_path)] = records_from_context(gens)
+
+
+def extra_records(output_path: str, prefixes, siteurl: str) -> list[dict]:
+    records = []
+    for prefix in prefixes:
+        root = os.path.join(output_path, prefix.strip("/"))
+        for dirpath, _dirs, files in os.walk(root):
+            if "index.html" not in files:
+                continue
+            rel = os.path.relpath(dirpath, output_path).replace(os.sep, "/")
+            if re.search(r"(^|/)trang-\d+$", rel):  # pagination pages repeat the first
+                continue
+            with open(os.path.join(dirpath, "index.html"), encoding="utf-8") as fp:
+                record = record_from_page(fp.read(), f"{siteurl}/{rel}/")
+            if record:
+                records.append(record)
+    return sorted(records, key=lambda r: r["url"])
+
+
+def write(pelican) -> None:
+    key = os.path.realpath(pelican.output_path)
+    if key not in _PENDING:
+        return
+    records = _PENDING.pop(key)
+    settings = pelican.settings
+    records += extra_records(pelican.output_path,
+                             settings.get("SEARCH_EXTRA_PATHS", ["van-ban/", "cong-khai/"]),
+                             settings.get("SITEURL", "").rstrip("/"))
+    bundle = os.path.join(pelican.output_path, "pagefind")
+    write_index(records, bundle)
+    logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", len(records), bundle)
 
 
 def get_generators(pelican):
@@ -110,3 +146,4 @@ def get_generators(pelican):
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(collect)
+    signals.finalized.connect(write)

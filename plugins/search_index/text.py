@@ -76,3 +76,21 @@ def make_record(url: str, title: str, body_html: str, summary_html: str = "",
     if category:
         meta["category"] = category
     return {"url": url, "content": fold(words), "language": "vi", "meta": meta}
+
+
+_MAIN_RE = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S | re.I)
+_H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+
+
+def record_from_page(page_html: str, url: str) -> dict | None:
+    """Record for a written page: title from its ``<h1>``, text from its
+    ``<main>`` (without the h1); None when the page has neither."""
+    main = _MAIN_RE.search(page_html)
+    if not main:
+        return None
+    body = main.group(1)
+    h1 = _H1_RE.search(body)
+    if not h1:
+        return None
+    title = html_to_text(h1.group(1))
+    return make_record(url, title, body[: h1.start()] + body[h1.end():])

@@ -48,6 +48,12 @@ def build(tmp_path: Path, siteurl: str = "", drafts: bool = True) -> Path:
         (content / "articles/nhap.md").write_text(
             "Title: Bản nháp đại hội Đoàn bí mật\nDate: 2025-09-01\nStatus: draft\n\nNháp.\n",
             encoding="utf-8")
+    (content / "tpl").mkdir()
+    for name in ("vb.html", "vb2.html"):
+        (content / "tpl" / name).write_text(
+            "<!DOCTYPE html><html lang=vi><title>x</title><nav>Trang chủ</nav><main><h1>Quyết định "
+            "số 12/QĐ-THCS về Đại hội Đoàn</h1><p>Trích yếu: thành lập ban tổ chức.</p></main>",
+            encoding="utf-8")
     out = tmp_path / "output"
     settings = read_settings(path=None, override={
         "PATH": str(content), "OUTPUT_PATH": str(out), "CACHE_PATH": str(tmp_path / "cache"),
@@ -56,6 +62,10 @@ def build(tmp_path: Path, siteurl: str = "", drafts: bool = True) -> Path:
         "PLUGIN_PATHS": [str(ROOT / "plugins")], "PLUGINS": ["search_index"],
         "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
         "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None,
+        # pages written by other plugins (documents): indexed from their <main>
+        "TEMPLATE_PAGES": {"tpl/vb.html": "van-ban/qd-12/index.html",
+                           "tpl/vb2.html": "van-ban/trang-2/index.html"},
+        "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
     })
     Pelican(settings).run()
     return out
@@ -69,7 +79,8 @@ def test_bundle_written_locally_with_published_articles_only(tmp_path):
     assert "<noscript>" in page and "Lưu trữ theo thời gian" in page
     entry = json.loads((out / "pagefind/pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["vi"]
-    assert entry["languages"]["vi"]["page_count"] == 3  # the draft is not indexed
+    # 3 articles + 1 document page; not the draft, not the pagination page
+    assert entry["languages"]["vi"]["page_count"] == 4
     for f in ("pagefind.js", "pagefind-worker.js"):
         assert (out / "pagefind" / f).is_file()
     assert (out / "theme/js/search.js").is_file()
@@ -94,6 +105,7 @@ def served(tmp_path_factory):
     ("Đại hội Đoàn", "Đại hội Đoàn trường nhiệm kỳ 2025–2026", "tuyển sinh"),
     ("tuyen sinh", "Thông báo tuyển sinh lớp 6 năm học 2025–2026", "Đại hội"),
     ("phu dong", "Hội khỏe Phù Đổng cấp trường", "Đại hội"),
+    ("quyet dinh 12", "Quyết định số 12/QĐ-THCS về Đại hội Đoàn", "tuyển sinh"),
 ])
 def test_typing_without_diacritics_finds_accented_articles(served, query, expected, absent):
     from playwright.sync_api import expect

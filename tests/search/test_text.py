@@ -34,3 +34,16 @@ def test_record_text_is_folded_but_metadata_keeps_diacritics():
 def test_shorten():
     assert shorten("một hai ba bốn", 9) == "một hai…"
     assert shorten("ngắn") == "ngắn"
+
+
+def test_record_from_written_page_uses_main_and_h1():
+    from search_index.text import record_from_page
+
+    page = ("<header><h1>Tên trường</h1></header><main id=noi-dung><h1>Công khai <b>tài chính</b></h1>"
+            "<p>Dự toán thu chi năm 2026.</p></main><footer>Địa chỉ</footer>")
+    r = record_from_page(page, "/cong-khai/tai-chinh/")
+    assert r["meta"]["title"] == "Công khai tài chính"
+    assert r["meta"]["summary"] == "Dự toán thu chi năm 2026."
+    assert "Dia chi" not in r["content"] and "Ten truong" not in r["content"]
+    assert record_from_page("<main><p>no heading</p></main>", "/x/") is None
+    assert record_from_page("<p>no main</p>", "/x/") is None
