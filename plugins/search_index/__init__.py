@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import Generator
@@ -135,8 +136,8 @@ def write(pelican) -> None:
                              settings.get("SEARCH_EXTRA_PATHS", ["van-ban/", "cong-khai/"]),
                              settings.get("SITEURL", "").rstrip("/"))
     bundle = os.path.join(pelican.output_path, "pagefind")
-    write_index(records, bundle)
-    logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", len(records), bundle)
+    count = write_index(records, bundle, urlsplit(settings.get("SITEURL", "")).path)
+    logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", count, bundle)
 
 
 def get_generators(pelican):

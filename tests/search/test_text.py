@@ -47,3 +47,18 @@ def test_record_from_written_page_uses_main_and_h1():
     assert "Dia chi" not in r["content"] and "Ten truong" not in r["content"]
     assert record_from_page("<main><p>no heading</p></main>", "/x/") is None
     assert record_from_page("<p>no main</p>", "/x/") is None
+
+
+def test_record_paths_follow_urls_and_site_subpath():
+    import pytest
+
+    from search_index.indexer import SearchIndexError, record_html, record_path
+
+    assert record_path("https://s.vn/doan-doi/2025/09/dai-hoi/") == "doan-doi/2025/09/dai-hoi/index.html"
+    assert record_path("https://s.vn/truong/van-ban/qd-1/", "/truong") == "van-ban/qd-1/index.html"
+    assert record_path("/gioi-thieu") == "gioi-thieu/index.html"
+    assert record_path("http://127.0.0.1:8000/") == "index.html"
+    with pytest.raises(SearchIndexError):
+        record_path("/../../etc/")
+    page = record_html(make_record("/a/", 'Đại hội "Đoàn" <b>', "<p>x</p>"))
+    assert 'data-pagefind-meta="title[content]" content="Đại hội &quot;Đoàn&quot; &lt;b&gt;"' in page

@@ -23,7 +23,9 @@
   function pagefind() {
     if (!loading) {
       loading = import(base + "pagefind.js").then(function (pf) {
-        return pf.options({ basePath: base }).then(function () { return pf; });
+        // result URLs are site-root relative; keep a SITEURL sub-path (/truong/...)
+        var siteRoot = new URL(base.replace(/pagefind\/$/, ""), location.href).pathname;
+        return pf.options({ basePath: base, baseUrl: siteRoot }).then(function () { return pf; });
       });
     }
     return loading;
@@ -42,7 +44,7 @@
       var li = el("li", "search-item");
       var h = el("h2", "search-item-title");
       var a = el("a", null, d.meta.title || d.url);
-      a.href = d.url;
+      a.href = d.url;  // already carries the site root (baseUrl)
       h.appendChild(a);
       li.appendChild(h);
       var info = [d.meta.category, d.meta.date].filter(Boolean).join(" · ");
