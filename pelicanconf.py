@@ -179,7 +179,9 @@ PLUGINS = [
     "linear_archives",
     "plan_evidence",
     "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
-    "compliance",  # last: checks the finished output at `finalized`
+    "images",
+    "search_index",  # after every plugin that writes pages
+    "compliance",  # last: checks the finished output (search index included) at `finalized`
 ]
 
 # Compliance checker (plugins/compliance): URLs already published, which must
