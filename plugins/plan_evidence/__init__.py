@@ -1,0 +1,1 @@
+"""Plan-fulfilment evidence (placeholder; Pelican glue comes next)."""

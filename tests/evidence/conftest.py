@@ -1,0 +1,10 @@
+"""Make `plan_evidence` importable the way Pelican loads it (also done by
+tests/conftest.py on main; kept here so these tests run on their own)."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+for p in (ROOT, ROOT / "plugins"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
