@@ -48,6 +48,7 @@ await build({
   splitting: true,
   minify: true,
   legalComments: 'none',
+  charset: 'utf8',  // module scripts are always read as UTF-8; smaller than \u escapes
   target: 'es2022',
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
