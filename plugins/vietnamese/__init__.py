@@ -1,0 +1,35 @@
+"""Vietnamese dates and slugs for templates.
+
+Adds the Jinja filters ``vn_datetime``, ``vn_date``, ``iso_datetime``,
+``weekday``, ``official_date`` and ``slugify``, bound to the site's
+``TIMEZONE``, and the setting ``BUILD_DATETIME`` (for page metadata). Signal: ``initialized`` (before any generator reads
+``JINJA_FILTERS``).
+"""
+
+from datetime import datetime
+from functools import partial
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+
+from . import dates, text
+
+
+def add_filters(pelican):
+    settings = pelican.settings
+    timezone = settings.get("TIMEZONE") or dates.DEFAULT_TIMEZONE
+    settings["BUILD_DATETIME"] = datetime.now(ZoneInfo(timezone)).replace(microsecond=0)
+    settings.setdefault("JINJA_FILTERS", {}).update(
+        {
+            "vn_datetime": partial(dates.format_datetime, timezone=timezone),
+            "vn_date": dates.format_date,
+            "iso_datetime": partial(dates.iso_datetime, timezone=timezone),
+            "weekday": dates.weekday_name,
+            "official_date": dates.official_date,
+            "slugify": text.slugify,
+        }
+    )
+
+
+def register():
+    signals.initialized.connect(add_filters)

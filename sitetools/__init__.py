@@ -1,0 +1,1 @@
+"""Command-line tools around the Pelican build (build, safe cleaning)."""

@@ -1,0 +1,182 @@
+"""Build the site with Pelican and report problems in Vietnamese.
+
+``python -m sitetools.build [--publish] [--output DIR] [--content DIR]
+[--set KEY=JSON]... [--clean] [--debug]``
+
+Pelican prints tracebacks for exceptions and only logs many content errors;
+here every error becomes a one-line Vietnamese message naming the file, and
+any error makes the exit status 1.
+"""
+
+import argparse
+import json
+import logging
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+from .paths import ROOT, UnsafePathError, safe_remove_tree
+
+sys.path.insert(0, str(ROOT / "plugins"))
+from vietnamese.messages import display_path  # noqa: E402
+
+_TRANSLATIONS = [
+    (
+        re.compile(r"^Skipping (?P<file>.+?): could not find information about '(?P<key>\w+)'"),
+        '{file}: thiếu khóa bắt buộc "{key}" ở phần thông tin đầu bài.',
+    ),
+    (
+        re.compile(r"^Unknown status '(?P<status>[^']*)' for file (?P<file>.+?), skipping it"),
+        '{file}: khóa "status": giá trị "{status}" không hợp lệ; dùng published, draft hoặc hidden.',
+    ),
+    (
+        re.compile(r"^Unable to find [`']?(?P<target>[^`'\s]+)[`']?, skipping url replacement"),
+        "Liên kết tới {target} không trỏ tới tệp nào trong thư mục nội dung.",
+    ),
+]
+
+
+# Harmless in local builds, where feeds are relative on purpose.
+_IGNORED = [re.compile(r"^Feeds generated without SITEURL")]
+
+
+def vietnamese_message(message: str) -> str:
+    for pattern, template in _TRANSLATIONS:
+        match = pattern.search(message)
+        if match:
+            values = {key: display_path(value) if key == "file" else value
+                      for key, value in match.groupdict().items()}
+            return template.format(**values).strip()
+    return message.strip()
+
+
+class BuildReport(logging.Handler):
+    """Collects warnings and errors logged during a build and echoes them."""
+
+    def __init__(self, echo=True):
+        super().__init__(level=logging.WARNING)
+        self.echo = echo
+        self.errors = []
+        self.warnings = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if any(pattern.search(message) for pattern in _IGNORED):
+            return
+        text = vietnamese_message(message)
+        if record.msg == "Could not process %s":
+            # Pelican logs the reader's exception without its text; it is
+            # still the one being handled while this record is emitted.
+            error = sys.exc_info()[1]
+            source = str(record.args[0]) if record.args else ""
+            if error is not None:
+                text = str(error)
+                if Path(source).name not in text:
+                    text = f"{source}: {text}"
+        if record.levelno >= logging.ERROR:
+            self.errors.append(text)
+            prefix = "Lỗi"
+        else:
+            self.warnings.append(text)
+            prefix = "Cảnh báo"
+        if self.echo:
+            print(f"{prefix}: {text}", file=sys.stderr)
+
+
+class BuildFailed(Exception):
+    def __init__(self, errors):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def settings_file(publish: bool) -> Path:
+    return ROOT / ("publishconf.py" if publish else "pelicanconf.py")
+
+
+def build(output, content=None, publish=False, overrides=None, cache=None, echo=True):
+    """Build the site into ``output``; return the BuildReport.
+
+    Raises BuildFailed when anything went wrong (the messages are Vietnamese).
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    override = {"OUTPUT_PATH": str(Path(output).resolve())}
+    if content is not None:
+        override["PATH"] = str(Path(content).resolve())
+    if cache is not None:
+        override["CACHE_PATH"] = str(Path(cache).resolve())
+    override.update(overrides or {})
+
+    report = BuildReport(echo=echo)
+    root_logger = logging.getLogger()
+    root_logger.addHandler(report)
+    previous_level = root_logger.level
+    root_logger.setLevel(logging.WARNING)
+    try:
+        settings = read_settings(str(settings_file(publish)), override=override)
+        Pelican(settings).run()
+    except BuildFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - every failure becomes a message
+        report.errors.append(vietnamese_message(str(error)) or error.__class__.__name__)
+        if echo:
+            print(f"Lỗi: {report.errors[-1]}", file=sys.stderr)
+        if os.environ.get("SITE_DEBUG"):
+            raise
+    finally:
+        root_logger.removeHandler(report)
+        root_logger.setLevel(previous_level)
+    if report.errors:
+        raise BuildFailed(report.errors)
+    return report
+
+
+def _parse_assignment(text):
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f'"{text}" phải có dạng KHÓA=GIÁ_TRỊ')
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m sitetools.build", description="Dựng trang web của trường bằng Pelican."
+    )
+    parser.add_argument("--publish", action="store_true", help="dùng cấu hình xuất bản (publishconf.py)")
+    parser.add_argument("--output", default=None, help="thư mục kết quả (mặc định: output)")
+    parser.add_argument("--content", default=None, help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--cache", default=None, help="thư mục bộ nhớ đệm (mặc định: cache)")
+    parser.add_argument("--set", action="append", type=_parse_assignment, default=[],
+                        metavar="KHÓA=GIÁ_TRỊ", help="ghi đè một thiết lập (giá trị JSON)")
+    parser.add_argument("--clean", action="store_true", help="xóa thư mục kết quả trước khi dựng")
+    parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi cho lập trình viên")
+    args = parser.parse_args(argv)
+    if args.debug:
+        os.environ["SITE_DEBUG"] = "1"
+
+    output = Path(args.output or ROOT / "output")
+    started = time.perf_counter()
+    try:
+        if args.clean:
+            safe_remove_tree(output)
+        report = build(output, content=args.content, publish=args.publish,
+                       overrides=dict(args.set), cache=args.cache)
+    except (BuildFailed, UnsafePathError) as failure:
+        if isinstance(failure, UnsafePathError):
+            print(f"Lỗi: {failure}", file=sys.stderr)
+        print("Dựng trang thất bại. Hãy sửa các lỗi ở trên rồi chạy lại.", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    note = f" ({len(report.warnings)} cảnh báo)" if report.warnings else ""
+    print(f"Đã dựng xong trang web vào {output} sau {seconds:.1f} giây{note}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Local preview server: serves the output folder and, when asked, rebuilds
+on every change and reloads the open pages.
+
+The reload script is injected into HTML responses by this server only; the
+built files stay exactly what would be published.
+"""
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+from .build import BuildFailed, build
+from .paths import ROOT
+
+RELOAD_SNIPPET = (
+    b"<script>(function(){var v=null;function p(){fetch('/__phien-ban').then(function(r)"
+    b"{return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t;"
+    b"setTimeout(p,1000)}).catch(function(){setTimeout(p,2000)})}p()})();</script>"
+)
+WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
+
+
+class State:
+    version = 0
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    live_reload = False
+
+    def log_message(self, format, *args):  # keep the terminal for build messages
+        pass
+
+    def do_GET(self):
+        if self.path == "/__phien-ban":
+            body = str(State.version).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if self.live_reload and path.suffix == ".html" and path.is_file():
+            body = path.read_bytes().replace(b"</body>", RELOAD_SNIPPET + b"</body>", 1)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code == 404 and not_found.is_file():
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(not_found.read_bytes())
+            return
+        super().send_error(code, message, explain)
+
+
+def _watch_and_rebuild(output, build_kwargs):
+    from watchfiles import watch
+
+    for _changes in watch(*[ROOT / name for name in WATCHED]):
+        print("Phát hiện thay đổi, đang dựng lại…", flush=True)
+        try:
+            build(output, **build_kwargs)
+            State.version += 1
+            print("Đã dựng lại. Trang đang mở sẽ tự tải lại.", flush=True)
+        except BuildFailed:
+            print("Dựng lại thất bại; sửa lỗi ở trên, trang sẽ tự cập nhật khi dựng được.", flush=True)
+
+
+def serve(output, port=8000, host="127.0.0.1", rebuild=False, build_kwargs=None):
+    output = Path(output).resolve()
+    handler = functools.partial(Handler, directory=str(output))
+    Handler.live_reload = rebuild
+    if rebuild:
+        thread = threading.Thread(target=_watch_and_rebuild, args=(output, build_kwargs or {}),
+                                  daemon=True)
+        thread.start()
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    print(f"Xem trang tại http://{host}:{port}/ (nhấn Ctrl+C để dừng).", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nĐã dừng máy chủ xem thử.")
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(serve(sys.argv[1] if len(sys.argv) > 1 else ROOT / "output"))
