@@ -176,6 +176,7 @@ PLUGINS = [
     "neighbors",
     "sitemap",
     "fast_urls",
+    "web_editor",
     "linear_archives",
 ]
 

@@ -8,7 +8,9 @@ topic and unit pickers from the plan files in ``<PATH>/plans/``, backend from
 Settings: ``EDITOR_ENABLED`` (default True), ``EDITOR_BACKEND``,
 ``EDITOR_CONFIG_OVERRIDES`` (top-level keys replaced, for tests),
 ``EDITOR_VENDOR_DIR``.
-Signals: ``finalized``.
+Also turns the editor's "/images/x.jpg" picture paths into the "images/x.jpg"
+form of the front matter convention as each article or page is read.
+Signals: ``content_object_init``, ``finalized``.
 """
 
 import os
@@ -19,7 +21,13 @@ from pelican import signals
 
 from plan_evidence.plans import load_plans
 
-from .config import EditorConfigError, apply_overrides, build_config, dump_config
+from .config import (
+    EditorConfigError,
+    apply_overrides,
+    build_config,
+    dump_config,
+    site_image_path,
+)
 from .page import render_index
 
 VENDOR_DIR = Path(__file__).resolve().parents[2] / "vendor" / "sveltia-cms"
@@ -46,5 +54,14 @@ def write_editor(pelican):
     (target / "index.html").write_text(render_index(site_name), encoding="utf-8")
 
 
+def normalize_image(content):
+    image = getattr(content, "image", None)
+    fixed = site_image_path(image)
+    if fixed != image:
+        content.image = fixed
+        content.metadata["image"] = fixed
+
+
 def register():
+    signals.content_object_init.connect(normalize_image)
     signals.finalized.connect(write_editor)

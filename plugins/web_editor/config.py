@@ -238,6 +238,9 @@ def _collection(name, label, singular, folder, fields, description, path=None, s
             x["name"] == f for x in fields)], "default": {"field": sort, "direction": "ascending" if sort == "title" else "descending"}}
         if sort else None,
         "fields": fields,
+        # Uploads from any entry go to the one image folder, never next to the entry.
+        "media_folder": "/" + MEDIA_FOLDER,
+        "public_folder": PUBLIC_FOLDER,
     }
     if path:
         col["path"] = path
@@ -314,3 +317,11 @@ def dump_config(config: dict) -> str:
     )
     return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                               width=100)
+
+
+def site_image_path(value: Any) -> Any:
+    """The editor stores pictures as site paths ("/images/x.jpg"); the front matter
+    convention (and the theme) use paths relative to content/ ("images/x.jpg")."""
+    if isinstance(value, str) and value.startswith(PUBLIC_FOLDER + "/"):
+        return value.lstrip("/")
+    return value

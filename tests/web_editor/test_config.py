@@ -186,3 +186,11 @@ def test_index_page_is_noindex_and_local():
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<html lang="vi">' in page and "Soạn bài — THCS Thanh Bình" in page
     assert 'src="sveltia-cms.js"' in page and "http" not in page
+
+
+def test_site_image_path():
+    from web_editor.config import site_image_path
+    assert site_image_path("/images/2026/a.jpg") == "images/2026/a.jpg"
+    assert site_image_path("images/2026/a.jpg") == "images/2026/a.jpg"
+    assert site_image_path("https://example.org/a.jpg") == "https://example.org/a.jpg"
+    assert site_image_path(None) is None

@@ -91,7 +91,7 @@ def roundtrip(tmp_path_factory):
             page.set_viewport_size({"width": 360, "height": 780})
             page.goto(base + "/admin/")
             page.get_by_text("Bài viết", exact=True).first.click()  # phone: list of lists first
-            page.get_by_role("row", name=TITLE).wait_for()
+            page.get_by_role("grid", name="Bài viết").get_by_role("row").first.wait_for()
             page.screenshot(path=str(SCREENSHOT_DIR / "editor-360px-list.png"))
             page.get_by_role("button", name="Tạo bài viết mới").click()
             page.get_by_role("textbox", name="Tiêu đề").wait_for()
@@ -143,6 +143,9 @@ def test_new_article_is_on_the_built_site(roundtrip):
     assert TITLE in html or TITLE.replace(":", "&#58;") in html
     assert "2026-04-15T09:45:00+07:00" in html
     assert (site / "images" / "anh-dai-hoi.jpg").is_file()
+    # the editor's "/images/…" becomes the site's "images/…" (no "//images" URL)
+    assert 'src="/images/anh-dai-hoi.jpg"' in html and "//images/" not in html
+    assert ALT in html
 
 
 def test_new_article_counts_under_both_topics(roundtrip):
