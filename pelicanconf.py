@@ -178,6 +178,7 @@ PLUGINS = [
     "fast_urls",
     "web_editor",
     "linear_archives",
+    "plan_evidence",
 ]
 
 SITEMAP = {

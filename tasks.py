@@ -108,3 +108,25 @@ def clean(c):
     for folder in (OUTPUT, PREVIEW_OUTPUT, CACHE):
         safe_remove_tree(folder)
     print("Đã xóa output/, output-preview/ và cache/.")
+
+
+@task(help={
+    "plan": "mã kế hoạch (mặc định: mọi kế hoạch)",
+    "as_of": "tính số liệu đến ngày này, dạng 2026-11-30 (mặc định: hôm nay)",
+    "period": "kỳ: 2026-11 (tháng), 2026-Q4 (quý), hk1 (học kỳ thứ nhất trong tệp kế hoạch), total (cả kế hoạch)",
+    "strict": "thoát với mã 2 nếu có kỳ đã kết thúc mà chưa đạt chỉ tiêu (dùng trong CI)",
+    "pdf": "in báo cáo chính thức của kỳ đã chọn ra tệp PDF khổ A4 (cần --plan khi có nhiều kế hoạch)",
+    "content": "thư mục nội dung (mặc định content/)",
+})
+def report(c, plan=None, as_of=None, period=None, strict=False, pdf=None, content=None):
+    """Báo cáo kết quả thực hiện kế hoạch truyền thông (số liệu như evidence.json)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from plan_evidence.report_cli import ReportError, run_report
+
+    try:
+        code = run_report(build=run_build, plan=plan, as_of=as_of, period=period, strict=strict,
+                          pdf=pdf, content=content, cache=CACHE / "report")
+    except ReportError as error:
+        raise Exit(f"Lỗi: {error}", code=1)
+    if code:
+        raise Exit(code=code)

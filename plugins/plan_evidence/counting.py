@@ -144,7 +144,9 @@ def aggregate_status(statuses: Iterable[str]) -> str:
 
 
 def _sort_key(item: EvidenceItem):
-    return (item.date, item.title, item.url, item.source_path)
+    # A total order, so that results never depend on the order of the input.
+    return (item.date, item.title, item.url, item.source_path, item.topics, item.unit or "",
+            item.channel, item.author or "", item.link or "", item.kind, item.status)
 
 
 def count_plan(plan: Plan, items: Iterable[EvidenceItem], as_of: datetime.date) -> PlanResult:

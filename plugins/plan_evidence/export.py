@@ -16,6 +16,9 @@ import json
 from typing import Any
 
 from .counting import EvidenceItem, LineResult, PeriodResult, PlanResult
+from .periods import all_periods
+from .plans import QUOTA_KEYS
+from .views import line_quota_text
 
 __all__ = ["CSV_COLUMNS", "SCHEMA", "to_csv", "to_json", "to_json_dict", "csv_header"]
 
@@ -68,8 +71,17 @@ def _item(it: EvidenceItem, plan_topics: set[str]) -> dict[str, Any]:
     }
 
 
-def _line(ln: LineResult) -> dict[str, Any]:
-    return {"count": ln.count, "status": ln.status, "periods": [_period(p) for p in ln.periods]}
+def _line(ln: LineResult, plan) -> dict[str, Any]:
+    # "quota" is the effective quota (a topic without one needs 1 article);
+    # "quota_text" says it in Vietnamese. Both are additions to the contract.
+    quota = {k: getattr(ln.quota, k) for k in QUOTA_KEYS if ln.quota and getattr(ln.quota, k) is not None}
+    return {
+        "count": ln.count,
+        "status": ln.status,
+        "quota": quota,
+        "quota_text": line_quota_text(ln, plan),
+        "periods": [_period(p) for p in ln.periods],
+    }
 
 
 def to_json_dict(result: PlanResult, site: dict[str, Any]) -> dict[str, Any]:
@@ -91,13 +103,13 @@ def to_json_dict(result: PlanResult, site: dict[str, Any]) -> dict[str, Any]:
         },
         "as_of": result.as_of.isoformat(),
         "site": {"name": site.get("name", ""), "url": site.get("url", "")},
-        "total": _line(result.total),
+        "total": _line(result.total, plan),
         "topics": [
             {
                 "code": ln.code,
                 "title": ln.title,
                 "group": ln.group,
-                **_line(ln),
+                **_line(ln, plan),
                 "items": [_item(it, codes) for it in ln.items],
             }
             for ln in result.topics
@@ -106,12 +118,20 @@ def to_json_dict(result: PlanResult, site: dict[str, Any]) -> dict[str, Any]:
             {
                 "code": ln.code,
                 "name": ln.title,
-                **_line(ln),
+                **_line(ln, plan),
                 "items": [_item(it, codes) for it in ln.items],
             }
             for ln in result.units
         ],
         "deadlines": [{"date": d.date.isoformat(), "what": d.what} for d in plan.deadlines],
+        # Additions to the contract: every counted item once, and every period
+        # that has a report page (minh-chung/<plan>/bao-cao/<slug>/).
+        "items": [_item(it, codes) for it in result.items],
+        "report_periods": [
+            {"kind": p.kind, "label": p.label, "slug": p.slug,
+             "start": p.start.isoformat(), "end": p.end.isoformat()}
+            for p in all_periods(plan)
+        ],
     }
 
 
