@@ -65,3 +65,43 @@ def test_editor_can_be_turned_off(tmp_path):
     content = demo_content(tmp_path / "content")
     out = build(content, tmp_path / "out", EDITOR_ENABLED=False)
     assert not (out / "admin").exists()
+
+
+def test_channel_without_link_is_rejected_by_the_build(tmp_path):
+    """The editor can't make «link» depend on «channel»; its hint warns, the build refuses."""
+    import sys
+    from pathlib import Path as _P
+    sys.path.insert(0, str(_P(__file__).resolve().parents[1]))
+    from helpers import run_build_cli
+
+    from web_editor.config import build_config
+    from plan_evidence.plans import load_plans
+
+    content = demo_content(tmp_path / "content")
+    config = build_config({"CATEGORIES": ["Đoàn – Đội"]}, load_plans(content / "plans"))
+    fields = next(c for c in config["collections"] if c["name"] == "articles")["fields"]
+    hints = {f["name"]: f["hint"] for f in fields}
+    assert "BẮT BUỘC" in hints["channel"] and "Bắt buộc" in hints["link"]
+    article = content / "articles" / "2026" / "04-bai-dang-facebook.md"
+    article.write_text(
+        "---\ntitle: Bài đăng trên Facebook\ndate: 2026-04-20T08:00:00+07:00\n"
+        "category: Đoàn – Đội\ntopics:\n  - thu-doan-doi\nchannel: facebook\n"
+        "status: published\n---\n\nNội dung.\n", encoding="utf-8")
+    result = run_build_cli("--content", content, "--output", tmp_path / "out",
+                           "--cache", tmp_path / "cache")
+    assert result.returncode == 1
+    assert "Lỗi:" in result.stderr and "04-bai-dang-facebook.md" in result.stderr
+    assert "'link'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_backend_setting_gives_a_clean_cli_error(tmp_path):
+    import sys
+    from pathlib import Path as _P
+    sys.path.insert(0, str(_P(__file__).resolve().parents[1]))
+    from helpers import run_build_cli
+
+    result = run_build_cli("--output", tmp_path / "out", "--cache", tmp_path / "cache",
+                           "--set", 'EDITOR_BACKEND={"name": "github"}')
+    assert result.returncode == 1
+    assert "Lỗi: pelicanconf.py: khóa 'EDITOR_BACKEND': thiếu 'repo'" in result.stderr
+    assert "Traceback" not in result.stderr
