@@ -177,70 +177,142 @@ def article_fields(settings: dict, plans: Iterable[Any]) -> list[dict]:
 def page_fields(settings: dict) -> list[dict]:
     tz = settings.get("TIMEZONE") or DEFAULT_TIMEZONE
     return [
-        _f("title", "Tiêu đề", "Tên trang, ví dụ «Giới thiệu» hoặc «Liên hệ»."),
-        _datetime("modified", "Ngày giờ cập nhật",
-                  "Điền khi sửa nội dung trang; để trống nếu không.", tz, required=False),
+        _f("title", "Tiêu đề", "Tên trang, ví dụ «Giới thiệu chung» hoặc «Liên hệ»."),
+        _f("slug", "Địa chỉ trang",
+           "Phần cuối địa chỉ trang, chữ thường không dấu nối bằng gạch ngang, ví dụ "
+           "gioi-thieu. Để trống thì tạo tự động từ tiêu đề. Đổi địa chỉ của trang đã có "
+           "sẽ làm hỏng các liên kết cũ.", required=False,
+           pattern=["^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang"]),
+        _f("order", "Thứ tự", "Số thứ tự của trang trong danh mục (1, 2, 3…).", "number",
+           value_type="int", required=False),
         _f("summary", "Tóm tắt", "Một câu giới thiệu trang (có thể để trống).",
            "text", required=False),
+        _datetime("modified", "Ngày giờ cập nhật",
+                  "Điền khi sửa nội dung trang; để trống nếu không.", tz, required=False),
         _status_field(),
         _body_field("Nội dung trang."),
     ]
 
 
+def _date(name: str, label: str, hint: str, **extra: Any) -> dict:
+    return _f(name, label, hint, "datetime", type="date", **extra)
+
+
 def document_fields(settings: dict) -> list[dict]:
-    """Fields of a document (văn bản); keys the editor doesn't show are kept as is."""
-    tz = settings.get("TIMEZONE") or DEFAULT_TIMEZONE
+    """A document (văn bản): one YAML file per document in content/van-ban/,
+    read by the school_sections plugin (keys as its loader requires)."""
+    school = (settings.get("SCHOOL") or {}).get("name") or settings.get("SITENAME") or ""
     return [
-        _f("title", "Trích yếu", "Trích yếu nội dung văn bản, ví dụ «Kế hoạch tuyển sinh "
-           "vào lớp 6 năm học 2026–2027»."),
-        _f("number", "Số, ký hiệu", "Ví dụ 12/KH-THCSTB.", required=False),
-        _datetime("date", "Ngày ban hành", "Ngày ký ban hành văn bản.", tz,
-                  type="date", default="{{now}}"),
-        _f("issuer", "Cơ quan ban hành", "Để trống nếu là văn bản của trường.",
+        _f("type", "Loại văn bản",
+           "Ví dụ: Kế hoạch, Quyết định, Công văn, Thông báo, Quy chế, Thông tư, Dự thảo."),
+        _f("number", "Số, ký hiệu",
+           "Ví dụ 41/KH-THCSTB. Tên tệp được tạo từ số, ký hiệu (không dấu)."),
+        _f("issuer", "Cơ quan ban hành", "Cơ quan, đơn vị ký ban hành văn bản.",
+           **({"default": school} if school else {})),
+        _date("issued", "Ngày ban hành", "Ngày ký ban hành văn bản.", default="{{now}}"),
+        _date("effective", "Ngày hiệu lực", "Không được trước ngày ban hành.",
+              default="{{now}}"),
+        _date("posted", "Ngày đăng lên trang",
+              "Để trống thì lấy ngày ban hành. Không được trước ngày ban hành.",
+              required=False),
+        _f("signer", "Người ký", "Họ tên và chức vụ, ví dụ «Nguyễn Văn Hùng, Hiệu trưởng».",
            required=False),
-        _f("signer", "Người ký", "Họ tên người ký văn bản.", required=False),
-        _f("file", "Tệp văn bản", "Tệp PDF đã ký (bản quét hoặc bản điện tử).",
-           "file", required=False, choose_url=False),
-        _status_field(),
-        _body_field("Ghi chú hoặc toàn văn (có thể để trống)."),
+        _f("abstract", "Trích yếu", "Trích yếu nội dung văn bản, một câu đầy đủ.", "text"),
+        _f("file", "Tệp văn bản",
+           "Tệp PDF (bản đã ký) hoặc DOCX, DOC, XLSX, ODT. Tệp được lưu trong "
+           "content/van-ban/tep/.", "file", choose_url=False,
+           accept=".pdf,.docx,.doc,.xlsx,.odt"),
     ]
 
 
 def disclosure_fields(settings: dict) -> list[dict]:
-    """Fields of a disclosure item (công khai)."""
-    tz = settings.get("TIMEZONE") or DEFAULT_TIMEZONE
+    """A disclosure item (công khai, Thông tư 09/2024/TT-BGDĐT): one YAML file per
+    item in content/cong-khai/, read by the school_sections plugin."""
+    group_options = [{"label": label, "value": code} for code, label in disclosure_groups()]
     return [
+        _f("group", "Nhóm công khai", "Nhóm nội dung theo Thông tư 09/2024/TT-BGDĐT.",
+           "select", options=group_options, dropdown_threshold=10),
         _f("title", "Tên nội dung công khai",
-           "Ví dụ «Công khai cam kết chất lượng giáo dục năm học 2026–2027»."),
-        _datetime("date", "Ngày công khai", "Ngày đăng công khai trên trang web.", tz,
-                  type="date", default="{{now}}"),
-        _f("school_year", "Năm học", "Ví dụ 2026-2027.", required=False),
-        _f("file", "Tệp đính kèm", "Tệp PDF hoặc bảng biểu công khai.", "file",
-           required=False),
-        _status_field(),
-        _body_field("Nội dung công khai."),
+           "Ví dụ «Đội ngũ cán bộ quản lý, giáo viên và nhân viên năm học 2026–2027»."),
+        _date("published", "Ngày công khai", "Ngày đăng công khai trên trang web.",
+              default="{{now}}"),
+        _date("updated", "Ngày cập nhật",
+              "Để trống nếu chưa cập nhật. Không được trước ngày công khai.", required=False),
+        _date("deadline", "Hạn công khai theo quy định",
+              "Thời hạn phải công khai (nếu có), để theo dõi việc công khai đúng hạn.",
+              required=False),
+        _f("year", "Năm báo cáo",
+           "Bắt buộc với «Báo cáo thường niên» (ví dụ 2026); các nhóm khác để trống.",
+           "number", value_type="int", min=1990, max=2100, required=False),
+        _f("body", "Nội dung",
+           "Nội dung công khai dạng chữ. Mục công khai cần có nội dung, bảng số liệu "
+           "hoặc tệp đính kèm.", "text", required=False),
+        _f("facts", "Thông tin tóm tắt",
+           "Các cặp «nội dung — số liệu», ví dụ «Số lớp — 24».", "list", required=False,
+           fields=[_f("label", "Nội dung", "Ví dụ «Số lớp»."),
+                   _f("value", "Số liệu", "Ví dụ «24».")]),
+        _f("tables", "Bảng số liệu",
+           "Mỗi bảng có tiêu đề, tên các cột và các hàng; mỗi hàng có đúng số ô bằng số "
+           "cột.", "list", required=False,
+           fields=[
+               _f("caption", "Tiêu đề bảng", "Ví dụ «Nguồn thu năm 2026 (triệu đồng)»."),
+               _f("columns", "Tên các cột", "Mỗi ô một tên cột, theo thứ tự từ trái sang "
+                  "phải.", "list"),
+               _f("rows", "Các hàng", "Mỗi hàng là danh sách ô, theo thứ tự các cột.",
+                  "list", field=_f("row", "Hàng", "Các ô của hàng, theo thứ tự các cột.",
+                                   "list")),
+           ]),
+        _f("files", "Tệp đính kèm",
+           "Bắt buộc với «Báo cáo thường niên». Tệp PDF, DOCX, DOC, XLSX hoặc ODT, lưu "
+           "trong content/cong-khai/tep/.", "list", required=False,
+           fields=[_f("title", "Tên tệp", "Ví dụ «Báo cáo thường niên năm 2026 (bản ký)»."),
+                   _f("file", "Tệp", "Chọn hoặc tải lên tệp.", "file", choose_url=False,
+                      accept=".pdf,.docx,.doc,.xlsx,.odt")]),
     ]
 
 
-def _collection(name, label, singular, folder, fields, description, path=None, sort="date"):
+# Fallback copy of school_sections.loaders.DISCLOSURE_GROUPS (Thông tư 09/2024)
+# for branches without that plugin; the plugin's own list wins when present.
+_DISCLOSURE_GROUPS = {
+    "thong-tin-chung": "Thông tin chung về cơ sở giáo dục",
+    "tai-chinh": "Thu, chi tài chính",
+    "doi-ngu-co-so-vat-chat": "Đội ngũ và cơ sở vật chất",
+    "chat-luong": "Kiểm định và bảo đảm chất lượng",
+    "ke-hoach-ket-qua": "Kế hoạch và kết quả hoạt động giáo dục",
+    "bao-cao-thuong-nien": "Báo cáo thường niên",
+}
+
+
+def disclosure_groups() -> list[tuple[str, str]]:
+    try:
+        from school_sections.loaders import DISCLOSURE_GROUPS
+    except ImportError:
+        DISCLOSURE_GROUPS = _DISCLOSURE_GROUPS
+    return list(DISCLOSURE_GROUPS.items())
+
+
+def _collection(name, label, singular, folder, fields, description, path=None, sort="date",
+                data=False, slug="{{title}}", summary="{{title}}"):
     col = {
         "name": name,
         "label": label,
         "label_singular": singular,
         "description": description,
         "folder": folder,
-        "extension": "md",
-        "format": "yaml-frontmatter",
+        "extension": "yml" if data else "md",
+        "format": "yml" if data else "yaml-frontmatter",
         "create": True,
-        "slug": "{{title}}",
-        "summary": "{{title}}",
-        "sortable_fields": {"fields": [f for f in ("date", "title") if any(
+        "slug": slug,
+        "summary": summary,
+        "sortable_fields": {"fields": [f for f in (sort, "title") if any(
             x["name"] == f for x in fields)], "default": {"field": sort, "direction": "ascending" if sort == "title" else "descending"}}
         if sort else None,
         "fields": fields,
-        # Uploads from any entry go to the one image folder, never next to the entry.
-        "media_folder": "/" + MEDIA_FOLDER,
-        "public_folder": PUBLIC_FOLDER,
+        # Uploads from any entry go to the one image folder, never next to the entry;
+        # documents keep their files in <folder>/tep/, written as "tep/<file>".
+        "media_folder": "tep" if data else "/" + MEDIA_FOLDER,
+        "public_folder": "tep" if data else PUBLIC_FOLDER,
     }
     if path:
         col["path"] = path
@@ -278,10 +350,13 @@ def build_config(settings: dict, plans: Iterable[Any]) -> dict:
                         "Các trang cố định: giới thiệu, liên hệ…", sort="title"),
             _collection("van-ban", "Văn bản", "văn bản", "content/van-ban",
                         document_fields(settings),
-                        "Văn bản của nhà trường và cấp trên (kế hoạch, quyết định…)."),
+                        "Văn bản của nhà trường và cấp trên (kế hoạch, quyết định…).",
+                        sort="issued", data=True, slug="{{number}}",
+                        summary="{{number}} — {{abstract}}"),
             _collection("cong-khai", "Công khai", "nội dung công khai", "content/cong-khai",
                         disclosure_fields(settings),
-                        "Các nội dung công khai theo quy định."),
+                        "Các nội dung công khai theo Thông tư 09/2024/TT-BGDĐT.",
+                        sort="published", data=True),
         ],
     }
     for key in ("site_url", "display_url"):

@@ -113,8 +113,28 @@ def test_collections_folders_slugs_and_media(plans):
     assert config["media_folder"] == "content/images" and config["public_folder"] == "/images"
     assert config["media_libraries"] == {"stock_assets": {"providers": []}}
     assert config["output"]["omit_empty_optional_fields"] is True
-    for col in config["collections"]:
-        assert col["format"] == "yaml-frontmatter" and col["extension"] == "md"
+    formats = {c["name"]: (c["format"], c["extension"]) for c in config["collections"]}
+    assert formats == {"articles": ("yaml-frontmatter", "md"), "pages": ("yaml-frontmatter", "md"),
+                       "van-ban": ("yml", "yml"), "cong-khai": ("yml", "yml")}
+    for name in ("van-ban", "cong-khai"):  # attachments stay next to the data, as "tep/…"
+        assert collection(config, name)["media_folder"] == "tep"
+        assert collection(config, name)["public_folder"] == "tep"
+    assert collection(config, "van-ban")["slug"] == "{{number}}"
+
+
+def test_document_and_disclosure_fields_match_the_school_sections_loader(plans):
+    config = build_config(SETTINGS, plans)
+    names = lambda n: [f["name"] for f in collection(config, n)["fields"]]  # noqa: E731
+    assert names("van-ban") == ["type", "number", "issuer", "issued", "effective", "posted",
+                                "signer", "abstract", "file"]
+    assert names("cong-khai") == ["group", "title", "published", "updated", "deadline", "year",
+                                  "body", "facts", "tables", "files"]
+    groups = field(collection(config, "cong-khai"), "group")["options"]
+    try:
+        from school_sections.loaders import DISCLOSURE_GROUPS
+    except ImportError:
+        from web_editor.config import _DISCLOSURE_GROUPS as DISCLOSURE_GROUPS
+    assert [o["value"] for o in groups] == list(DISCLOSURE_GROUPS)
 
 
 def test_every_field_has_vietnamese_label_and_hint(plans):

@@ -30,6 +30,8 @@ TOPIC_2 = "thu-an-toan-truong-hoc — An toàn trường học, phòng chống b
 UNIT = "thu-to-ngu-van — Tổ Ngữ văn"
 ALT = "Đoàn viên giơ tay biểu quyết tại đại hội"
 EXISTING = "content/articles/2026/03-hoi-thi-giao-vien-gioi.md"
+DISCLOSURE = "content/cong-khai/du-toan-thu-chi-thu-nghiem.yml"
+DISCLOSURE_TITLE = "Dự toán thu, chi ngân sách năm 2026"
 SCREENSHOT_DIR = Path(os.environ.get("EDITOR_SCREENSHOT_DIR", "/tmp"))
 
 
@@ -86,6 +88,14 @@ def roundtrip(tmp_path_factory):
             page.get_by_role("checkbox", name=TOPIC_2).check()
             page.get_by_role("button", name="Lưu", exact=True).click()
             page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
+            # 2b. A disclosure item (YAML data file with nested tables): rename it.
+            page.get_by_role("treeitem", name="Công khai").click()
+            page.get_by_role("row", name=DISCLOSURE_TITLE).click()
+            page.get_by_role("textbox", name="Tên nội dung công khai").fill(
+                DISCLOSURE_TITLE + " (điều chỉnh)")
+            page.get_by_role("button", name="Lưu", exact=True).click()
+            page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
+            page.get_by_role("treeitem", name="Bài viết").click()
             saved = editor.files()
             # 3. The same editor at 360 px wide (a phone).
             page.set_viewport_size({"width": 360, "height": 780})
@@ -172,10 +182,19 @@ def test_editing_keeps_keys_the_editor_does_not_show(roundtrip):
     assert after_text.rstrip().endswith("nhiều tiết dạy ứng dụng công nghệ.")
 
 
+def test_editing_a_disclosure_keeps_its_tables(roundtrip):
+    import base64
+    before = yaml.safe_load(base64.b64decode(roundtrip["seeded"][DISCLOSURE]))
+    after = yaml.safe_load(roundtrip["saved"][DISCLOSURE])
+    assert after["title"] == DISCLOSURE_TITLE + " (điều chỉnh)"
+    assert {k: v for k, v in after.items() if k != "title"} == {
+        k: (v.rstrip("\n") if k == "body" else v) for k, v in before.items() if k != "title"}
+
+
 def test_untouched_files_are_unchanged(roundtrip):
     import base64
     for path, b64 in roundtrip["seeded"].items():
-        if path != EXISTING:
+        if path not in (EXISTING, DISCLOSURE):
             assert roundtrip["saved"][path] == base64.b64decode(b64), path
 
 
