@@ -171,6 +171,14 @@ def article_fields(settings: dict, plans: Iterable[Any]) -> list[dict]:
         _body_field("Nội dung bài viết. Dùng nút định dạng để in đậm, tạo tiêu đề mục, "
                     "chèn ảnh hoặc liên kết."),
     ]
+    for field in fields:
+        # A select needs options: with no plan (or no unit in any plan) the picker
+        # is hidden; values already in a file are kept as they are.
+        if field["widget"] == "select" and not field["options"]:
+            field.pop("options")
+            field.pop("multiple", None)
+            field.pop("dropdown_threshold", None)
+            field["widget"] = "hidden"
     return fields
 
 

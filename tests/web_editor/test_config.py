@@ -192,9 +192,16 @@ def test_dump_round_trips_and_overrides(plans):
     assert test["backend"] == {"name": "test-repo"} and config["backend"] == DEFAULT_BACKEND
 
 
-def test_no_plans_gives_empty_pickers():
+def test_no_plans_hides_the_pickers(tmp_path):
+    """Sveltia refuses a select without options: no plan, or no unit in any plan,
+    hides the picker (existing values are kept)."""
     articles = collection(build_config(SETTINGS, []), "articles")
-    assert field(articles, "topics")["options"] == []
+    for name in ("topics", "unit"):
+        assert field(articles, name)["widget"] == "hidden" and "options" not in field(articles, name)
+    (tmp_path / "a.yml").write_text(PLAN_A.split("units:")[0], encoding="utf-8")
+    articles = collection(build_config(SETTINGS, load_plans(tmp_path)), "articles")
+    assert field(articles, "topics")["widget"] == "select"
+    assert field(articles, "unit")["widget"] == "hidden"
 
 
 def test_fixture_plan_loads():

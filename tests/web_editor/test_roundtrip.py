@@ -206,3 +206,26 @@ def test_no_request_left_localhost_and_config_valid(roundtrip):
 def test_usable_at_360px(roundtrip):
     assert roundtrip["shot"].is_file()
     assert roundtrip["overflow"] <= 0  # no sideways scrolling
+
+
+def test_sign_in_page_offers_local_folder_github_and_gitlab(tmp_path):
+    """The real backends' sign-in pages: Vietnamese buttons, nothing fetched from
+    other hosts (the status polls are patched out when vendoring)."""
+    content = demo_content(tmp_path / "content")
+    site = build(content, tmp_path / "site")  # default backend: GitHub
+    config_file = site / "admin" / "config.yml"
+    github = config_file.read_text(encoding="utf-8")
+    gitlab = github.replace("name: github", "name: gitlab\n  auth_type: pkce\n  app_id: abc123")
+    with serve(site) as base, playwright_api.sync_playwright() as p:
+        for service, text in (("GitHub", github), ("GitLab", gitlab)):
+            config_file.write_text(text, encoding="utf-8")
+            editor = Editor(p, base)
+            try:
+                editor.page.goto(base + "/admin/")
+                for name in ("Làm việc với kho mã nguồn cục bộ", f"Đăng nhập bằng \u2068{service}\u2069",
+                             "Đăng nhập bằng mã truy cập"):
+                    editor.page.get_by_role("button", name=name).wait_for()
+                editor.page.wait_for_timeout(1000)
+                assert editor.external == [], service
+            finally:
+                editor.close()

@@ -3,7 +3,7 @@
 // Run by tools/vendor_sveltia.sh inside a scratch npm project; usage:
 //   node build.mjs <outdir>
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const outdir = process.argv[2];
@@ -35,6 +35,27 @@ const slimPlugin = {
   },
 };
 
+// The sign-in page polls githubstatus.com / GitLab's status page every 5 minutes,
+// even for the local workflow: a third-party request from the site. Point both at
+// an empty local data: URL; Sveltia then treats the status as "unknown" (no banner).
+const STATUS_URLS = [
+  'https://www.githubstatus.com/api/v2/status.json',
+  'https://status-api.hostedstatus.com/1.0/status/5b36dc6502d06804c08349f7',
+];
+const noStatusPlugin = {
+  name: 'no-status-poll',
+  setup(b) {
+    b.onLoad({ filter: /@sveltia[\/]cms[\/]npm[\/]index\.js$/ }, async (args) => {
+      let code = readFileSync(args.path, 'utf8');
+      for (const url of STATUS_URLS) {
+        if (!code.includes(url)) throw new Error(`status URL not found (Sveltia changed?): ${url}`);
+        code = code.replaceAll(url, 'data:application/json,{}');
+      }
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const entry = join(outdir, '.entry.js');
@@ -52,7 +73,7 @@ await build({
   target: 'es2022',
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [slimPlugin],
+  plugins: [slimPlugin, noStatusPlugin],
   logLevel: 'warning',
 });
 rmSync(entry);
