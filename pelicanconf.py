@@ -176,6 +176,7 @@ PLUGINS = [
     "neighbors",
     "sitemap",
     "fast_urls",
+    "web_editor",
     "linear_archives",
     "plan_evidence",
     "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
