@@ -1,4 +1,4 @@
-"""Make phone-like test photos (pure; used by tests and bench/images.py).
+"""Make phone-like test photos (pure; used by tests and bench/image_speed.py).
 
 A "phone photo" is a JPEG with an EXIF orientation, GPS position, camera
 make/model, an XMP packet, an ICC profile and a JPEG comment, i.e. exactly

@@ -4,7 +4,7 @@ import sys
 
 from harness import ROOT
 
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.append(str(ROOT / "bench"))
 from page_weight import TARGETS, measure  # noqa: E402
 
 

@@ -1,7 +1,7 @@
 """Benchmark the image pipeline: N phone-size photos (4000×3000 JPEG with
 EXIF/GPS/XMP/ICC), cold (empty cache) and warm (cache hit), on all cores.
 
-    python bench/images.py [--count 50] [--workers N] [--work bench/work/images]
+    python bench/image_speed.py [--count 50] [--workers N] [--work bench/work/images]
 """
 
 from __future__ import annotations
