@@ -97,6 +97,7 @@ def roundtrip(tmp_path_factory):
             page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
             page.get_by_role("treeitem", name="Bài viết").click()
             saved = editor.files()
+            icons = editor.icons_loaded()
             # 3. The same editor at 360 px wide (a phone).
             page.set_viewport_size({"width": 360, "height": 780})
             page.goto(base + "/admin/")
@@ -121,7 +122,7 @@ def roundtrip(tmp_path_factory):
     site2 = build(content2, tmp / "site2")
     return {"saved": saved, "seeded": seeded, "site": site2, "content": content,
             "external": editor.external, "console": editor.console_errors,
-            "overflow": overflow, "shot": shot}
+            "overflow": overflow, "shot": shot, "icons": icons}
 
 
 def new_article(saved):
@@ -200,6 +201,7 @@ def test_untouched_files_are_unchanged(roundtrip):
 
 def test_no_request_left_localhost_and_config_valid(roundtrip):
     assert roundtrip["external"] == []
+    assert roundtrip["icons"]  # icon font served by the site itself
     assert not [m for m in roundtrip["console"] if "config" in m.lower() or "cấu hình" in m]
 
 
@@ -219,7 +221,7 @@ def test_sign_in_page_offers_local_folder_github_and_gitlab(tmp_path):
     with serve(site) as base, playwright_api.sync_playwright() as p:
         for service, text in (("GitHub", github), ("GitLab", gitlab)):
             config_file.write_text(text, encoding="utf-8")
-            editor = Editor(p, base)
+            editor = Editor(p, base, locale="en-US")  # English browser: still Vietnamese
             try:
                 editor.page.goto(base + "/admin/")
                 for name in ("Làm việc với kho mã nguồn cục bộ", f"Đăng nhập bằng \u2068{service}\u2069",
