@@ -136,7 +136,8 @@ def to_json_dict(result: PlanResult, site: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_json(result: PlanResult, site: dict[str, Any]) -> str:
-    return json.dumps(to_json_dict(result, site), ensure_ascii=False, indent=2) + "\n"
+    # No indent: the C encoder is several times faster on large plans.
+    return json.dumps(to_json_dict(result, site), ensure_ascii=False) + "\n"
 
 
 def csv_rows(result: PlanResult) -> list[dict[str, str]]:

@@ -16,6 +16,7 @@ from .counting import (
     STATUS_LABELS,
     EvidenceItem,
     PlanResult,
+    TaggingError,
     alerts,
     count_plans,
     known_codes,
@@ -56,7 +57,13 @@ def local_date(value, tz: str) -> datetime.date:
     return value.astimezone(ZoneInfo(tz)).date()
 
 
+_CWD = os.getcwd()
+
+
 def _rel(path: str) -> str:
+    """Path relative to the working folder (cheap: no syscalls for the usual case)."""
+    if path.startswith(_CWD + os.sep):
+        return path[len(_CWD) + 1:]
     try:
         return os.path.relpath(path)
     except ValueError:
@@ -84,6 +91,9 @@ def collect_items(context, settings, plans: list[Plan]) -> list[EvidenceItem]:
     plan_topics = set(topics)
     tz = settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    # Only items that can count need their (costly) URL and a full record.
+    first = min((p.start for p in plans), default=None)
+    last = max((p.end for p in plans), default=None)
     items = []
     groups = (
         ("article", context.get("articles", [])),
@@ -101,30 +111,39 @@ def collect_items(context, settings, plans: list[Plan]) -> list[EvidenceItem]:
                     continue
                 tags = ((), None, "website", None)
             else:
-                tags = validate_item_tags(
-                    _rel(content.source_path),
-                    meta.get("topics"),
-                    meta.get("unit"),
-                    meta.get("channel"),
-                    meta.get("link"),
-                    plan_topics,
-                    units,
-                )
+                raw = content.source_path
+                try:
+                    tags = validate_item_tags(
+                        raw,
+                        meta.get("topics"),
+                        meta.get("unit"),
+                        meta.get("channel"),
+                        meta.get("link"),
+                        plan_topics,
+                        units,
+                    )
+                except TaggingError as error:
+                    # The short path is only worth computing for the message.
+                    raise TaggingError(str(error).replace(raw, _rel(raw), 1)) from None
             if kind == "page" or not plans:
+                continue
+            day = local_date(content.date, tz)
+            status = getattr(content, "status", "published")
+            if status != "published" or not first <= day <= last:
                 continue
             author = getattr(content, "author", None)
             items.append(
                 EvidenceItem(
                     title=str(content.title),
                     url=f"{siteurl}/{content.url}" if siteurl else content.url,
-                    date=local_date(content.date, tz),
+                    date=day,
                     channel=tags[2],
                     unit=tags[1],
                     topics=tags[0],
                     author=getattr(author, "name", None) if author else None,
-                    source_path=_rel(content.source_path),
+                    source_path=content.source_path,
                     kind="article",
-                    status=getattr(content, "status", "published"),
+                    status=status,
                     link=tags[3],
                 )
             )

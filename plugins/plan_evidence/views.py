@@ -54,6 +54,14 @@ def channel_label(channel: str) -> str:
     return CHANNEL_LABELS.get(channel, channel)
 
 
+def topic_titles(plan: Plan) -> dict[str, str]:
+    return {t.code: t.title for t in plan.topics}
+
+
+def unit_names(plan: Plan) -> dict[str, str]:
+    return {u.code: u.name for u in plan.units}
+
+
 def format_date(d: datetime.date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
