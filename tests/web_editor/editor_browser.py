@@ -91,6 +91,8 @@ class Editor:
         # A browser far from Vietnam: the editor must still save times in Asia/Ho_Chi_Minh.
         self.page = self.browser.new_page(viewport={"width": width, "height": height},
                                           locale=locale, timezone_id="Europe/Berlin")
+        # The shared 2-core machines can be very busy: be patient, not flaky.
+        self.page.set_default_timeout(120_000)
         self.page.route("**/*", self._route)
         self.page.on("console", self._console)
         self.page.on("response", self._response)
@@ -125,7 +127,7 @@ class Editor:
         self.page.goto(self.base_url + "/admin/LICENSE.txt")
         self.page.evaluate(SEED_JS, [TEST_REPO_DIR, files])
 
-    def open(self, timeout: float = 60_000, rows: bool = True) -> float:
+    def open(self, timeout: float = 120_000, rows: bool = True) -> float:
         """Open /admin/, sign in to the test repo, wait for the article list; seconds taken."""
         start = time.perf_counter()
         self.page.goto(self.base_url + "/admin/")
