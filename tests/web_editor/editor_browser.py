@@ -81,16 +81,18 @@ def repo_files(root: Path, prefix: str = "content") -> dict[str, str]:
 class Editor:
     """One browser page on the editor; ``external`` lists blocked non-local requests."""
 
-    def __init__(self, playwright, base_url: str, width: int = 1280, height: int = 900):
+    def __init__(self, playwright, base_url: str, width: int = 1280, height: int = 900,
+                 locale: str = "vi-VN"):
         self.base_url = base_url
         self.external: list[str] = []
         self.loaded: list[str] = []  # site URLs the page loaded
         self.console_errors: list[str] = []
         self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        # A browser far from Vietnam in English: the editor must still be Vietnamese
-        # and save times in Asia/Ho_Chi_Minh.
+        # A browser far from Vietnam: the editor must still save times in Asia/Ho_Chi_Minh.
         self.page = self.browser.new_page(viewport={"width": width, "height": height},
-                                          locale="vi-VN", timezone_id="Europe/Berlin")
+                                          locale=locale, timezone_id="Europe/Berlin")
+        # The shared 2-core machines can be very busy: be patient, not flaky.
+        self.page.set_default_timeout(120_000)
         self.page.route("**/*", self._route)
         self.page.on("console", self._console)
         self.page.on("response", self._response)
@@ -125,7 +127,7 @@ class Editor:
         self.page.goto(self.base_url + "/admin/LICENSE.txt")
         self.page.evaluate(SEED_JS, [TEST_REPO_DIR, files])
 
-    def open(self, timeout: float = 60_000, rows: bool = True) -> float:
+    def open(self, timeout: float = 120_000, rows: bool = True) -> float:
         """Open /admin/, sign in to the test repo, wait for the article list; seconds taken."""
         start = time.perf_counter()
         self.page.goto(self.base_url + "/admin/")
@@ -135,6 +137,12 @@ class Editor:
             self.page.get_by_role("grid", name="Bài viết").get_by_role("row").first.wait_for(
                 timeout=timeout)
         return time.perf_counter() - start
+
+    def icons_loaded(self) -> bool:
+        """Whether the icon font (served from /admin/assets/) is in use."""
+        return self.page.evaluate(
+            "[...document.fonts].some(f => f.family.includes('Material Symbols')"
+            " && f.status === 'loaded')")
 
     def files(self) -> dict[str, bytes]:
         """Every file of the test repository, {"content/…": bytes}."""

@@ -31,7 +31,7 @@ UNIT = "thu-to-ngu-van — Tổ Ngữ văn"
 ALT = "Đoàn viên giơ tay biểu quyết tại đại hội"
 EXISTING = "content/articles/2026/03-hoi-thi-giao-vien-gioi.md"
 DISCLOSURE = "content/cong-khai/du-toan-thu-chi-thu-nghiem.yml"
-DISCLOSURE_TITLE = "Dự toán thu, chi ngân sách năm 2026"
+DISCLOSURE_TITLE = "Dự toán thu, chi thử nghiệm của trình soạn bài"
 SCREENSHOT_DIR = Path(os.environ.get("EDITOR_SCREENSHOT_DIR", "/tmp"))
 
 
@@ -97,6 +97,7 @@ def roundtrip(tmp_path_factory):
             page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
             page.get_by_role("treeitem", name="Bài viết").click()
             saved = editor.files()
+            icons = editor.icons_loaded()
             # 3. The same editor at 360 px wide (a phone).
             page.set_viewport_size({"width": 360, "height": 780})
             page.goto(base + "/admin/")
@@ -121,7 +122,7 @@ def roundtrip(tmp_path_factory):
     site2 = build(content2, tmp / "site2")
     return {"saved": saved, "seeded": seeded, "site": site2, "content": content,
             "external": editor.external, "console": editor.console_errors,
-            "overflow": overflow, "shot": shot}
+            "overflow": overflow, "shot": shot, "icons": icons}
 
 
 def new_article(saved):
@@ -152,10 +153,13 @@ def test_new_article_is_on_the_built_site(roundtrip):
     html = pages[0].read_text(encoding="utf-8")
     assert TITLE in html or TITLE.replace(":", "&#58;") in html
     assert "2026-04-15T09:45:00+07:00" in html
-    assert (site / "images" / "anh-dai-hoi.jpg").is_file()
-    # the editor's "/images/…" becomes the site's "images/…" (no "//images" URL)
-    assert 'src="/images/anh-dai-hoi.jpg"' in html and "//images/" not in html
-    assert ALT in html
+    # the photo is published (as is or resized by the image pipeline) and shown with
+    # its alt text; the editor's "/images/…" never becomes a "//images" URL
+    assert list(site.glob("images/**/anh-dai-hoi*"))
+    imgs = re.findall(r"<img [^>]*>", html)
+    photo = [i for i in imgs if "anh-dai-hoi" in i]
+    assert photo and all(f'alt="{ALT}"' in i for i in photo), imgs
+    assert "//images/" not in html
 
 
 def test_new_article_counts_under_both_topics(roundtrip):
@@ -200,6 +204,7 @@ def test_untouched_files_are_unchanged(roundtrip):
 
 def test_no_request_left_localhost_and_config_valid(roundtrip):
     assert roundtrip["external"] == []
+    assert roundtrip["icons"]  # icon font served by the site itself
     assert not [m for m in roundtrip["console"] if "config" in m.lower() or "cấu hình" in m]
 
 
@@ -219,7 +224,7 @@ def test_sign_in_page_offers_local_folder_github_and_gitlab(tmp_path):
     with serve(site) as base, playwright_api.sync_playwright() as p:
         for service, text in (("GitHub", github), ("GitLab", gitlab)):
             config_file.write_text(text, encoding="utf-8")
-            editor = Editor(p, base)
+            editor = Editor(p, base, locale="en-US")  # English browser: still Vietnamese
             try:
                 editor.page.goto(base + "/admin/")
                 for name in ("Làm việc với kho mã nguồn cục bộ", f"Đăng nhập bằng \u2068{service}\u2069",
