@@ -188,6 +188,8 @@ PLUGINS = [
 # Compliance checker (plugins/compliance): URLs already published, which must
 # keep working (checklist C18); one per line, relative to content/.
 COMPLIANCE_PUBLISHED_URLS = "data/duong-dan-da-cong-bo.txt"
+# Output folders that are not public pages (the web editor): rules skip them.
+COMPLIANCE_EXCLUDE = ["admin/"]
 
 SITEMAP = {
     "format": "xml",

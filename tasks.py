@@ -66,7 +66,7 @@ def _uncommitted_content():
     "branch": "nhánh xuất bản (mặc định gh-pages)",
 })
 def publish(c, push=True, branch="gh-pages"):
-    """Xuất bản lên GitHub Pages (nhánh gh-pages) bằng ghp-import."""
+    """Xuất bản lên GitHub Pages (nhánh gh-pages) bằng ghp-import, sau khi kiểm tra tuân thủ."""
     pending = _uncommitted_content()
     if pending:
         raise Exit(
@@ -80,6 +80,9 @@ def publish(c, push=True, branch="gh-pages"):
         except BuildFailed:
             raise Exit("Từ chối xuất bản: dựng trang thất bại (xem lỗi ở trên).", code=1)
         site = Path(folder) / "site"
+        if _compliance_errors(site):
+            raise Exit("Từ chối xuất bản: trang chưa đạt kiểm tra tuân thủ (xem lỗi ở trên).",
+                       code=1)
         (site / ".nojekyll").touch()
         command = [sys.executable, "-m", "ghp_import", "-n", "-f", "-b", branch,
                    "-m", "Xuất bản trang web", str(site)]

@@ -37,6 +37,20 @@ def _missing(page: str) -> str:
     return f"{page}: trang không tồn tại"
 
 
+def _filled(node) -> bool:
+    """An element that carries what it is there for: a link with a target
+    and a name, an image or script with a source, a time with its datetime,
+    anything else with text."""
+    if node.tag == "a":
+        href = node.get("href") or ""
+        return bool(node.text() or node.get("aria-label")) and bool(href) and not href.endswith(":")
+    if node.tag in ("img", "script"):
+        return bool(node.get("src"))
+    if node.tag == "time":
+        return bool(node.get("datetime"))
+    return bool(node.text())
+
+
 def _trees(site, pages):
     for page in pages:
         yield page, site.tree(page)
@@ -107,8 +121,7 @@ def each_has(site, params, pages):
             heading = item.select_one("h2, h3, summary, th")
             label = heading.text()[:60] if heading is not None else params.get("what", f"mục {i}")
             for req, name in params["require"].items():
-                nodes = [n for n in item.select(req)
-                         if n.text() or n.get("href") or n.get("datetime") or n.get("src")]
+                nodes = [n for n in item.select(req) if _filled(n)]
                 if not nodes:
                     problems.append(f"{page}: “{label}” thiếu {name}")
     return problems, count
@@ -437,7 +450,6 @@ def link_text(site, params, pages):
 # --------------------------------------------------------------------------
 # Scan checks (raw text, every page in scope)
 
-_HEAD_RE = re.compile(r"^.*?</head>", re.S | re.I)
 _META_RE = re.compile(r"<meta\s[^>]*>", re.I)
 _ATTR_RE = re.compile(r'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))')
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$")

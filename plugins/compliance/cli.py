@@ -39,7 +39,8 @@ def check_output(output: Path, links: bool = True, rules_file: Path | None = Non
     echo(format_summary(results))
     errors = summary(results)[0]
     if links:
-        broken = check_links(output, (manifest.get("site") or {}).get("url") or "")
+        broken = check_links(output, (manifest.get("site") or {}).get("url") or "",
+                             tuple(manifest.get("exclude") or ()))
         if broken:
             echo(f"Kiểm tra liên kết: {len(broken)} lỗi (liên kết nội bộ hỏng hoặc tài nguyên http://).")
             for line in broken[:30]:

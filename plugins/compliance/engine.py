@@ -139,10 +139,13 @@ class Site:
     def all_html(self) -> list[str]:
         if self._all is None:
             found = []
+            excluded = tuple(self.manifest.get("exclude") or ())
             for root, _dirs, files in os.walk(self.output):
                 for name in files:
                     if name.endswith(".html"):
-                        found.append(os.path.relpath(os.path.join(root, name), self.output).replace(os.sep, "/"))
+                        rel = os.path.relpath(os.path.join(root, name), self.output).replace(os.sep, "/")
+                        if not (excluded and rel.startswith(excluded)):
+                            found.append(rel)
             self._all = sorted(found)
         return self._all
 

@@ -52,7 +52,7 @@ def _exists(output: Path, rel: str) -> bool:
     return candidate.is_file() or (output / rel / "index.html").is_file()
 
 
-def check_links(output: Path, site_url: str = "") -> list[str]:
+def check_links(output: Path, site_url: str = "", exclude: tuple[str, ...] = ()) -> list[str]:
     """Return Vietnamese problem lines, one per broken target (with the
     number of pages and the first page linking to it), plus one line per page
     with a fragment or ``http://`` problem."""
@@ -66,6 +66,8 @@ def check_links(output: Path, site_url: str = "") -> list[str]:
                 continue
             full = Path(root) / name
             page = full.relative_to(output).as_posix()
+            if exclude and page.startswith(exclude):
+                continue  # not a public page (e.g. the web editor)
             text = full.read_text(encoding="utf-8", errors="replace")
             ids = None
             for _attr, url in _REF_RE.findall(text):

@@ -74,6 +74,8 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
     return {
         "schema": 1,
         "as_of": as_of.isoformat(),
+        # Not public pages (the web editor): no rule applies to them.
+        "exclude": list(settings.get("COMPLIANCE_EXCLUDE", ["admin/"])),
         "site": {
             "name": school.get("name") or settings.get("SITENAME"),
             "parent_url": school.get("parent_url"),

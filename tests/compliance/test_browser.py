@@ -7,8 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright
 
-playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
 
 

@@ -137,3 +137,10 @@ def test_third_party_resources(html, found):
         manifest = {"site": {"url": "https://truong.edu.vn"}}
     problem = checks.no_third_party_scripts(html, "p.html", {"trackers": ["gtag("]}, FakeSite())
     assert (problem is None) if found is None else (found in problem)
+
+
+def test_working_days_skip_weekends():
+    import datetime as dt
+    # Friday -> next Monday is one working day; Saturday and Sunday do not count.
+    assert checks._working_days(dt.date(2026, 11, 20), dt.date(2026, 11, 23)) == 1
+    assert checks._working_days(dt.date(2026, 11, 23), dt.date(2026, 11, 23)) == 0

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from school_sections.loaders import (
-    SectionDataError, human_size, load_all, tel_href, working_days_between,
+    SectionDataError, human_size, load_all, tel_href,
 )
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -122,6 +122,12 @@ def test_small_helpers():
     assert human_size(850) == "850 byte"
     assert human_size(5535) == "5,4 KB"
     assert human_size(3 * 1024 * 1024) == "3,0 MB"
-    # Friday -> next Monday is one working day; Saturday/Sunday do not count.
-    assert working_days_between(dt.date(2026, 11, 20), dt.date(2026, 11, 23)) == 1
-    assert working_days_between(dt.date(2026, 11, 23), dt.date(2026, 11, 23)) == 0
+
+
+def test_contact_details_come_from_school_and_may_be_missing(content):
+    """Without an e-mail anywhere the page omits it; the checker (A2, C8),
+    not the loader, reports it with its legal basis."""
+    data = load_all(content, {**SCHOOL, "email": ""})
+    assert data.contact.email is None and data.contact.phone == SCHOOL["phone"]
+    edit(content / "data" / "lien-he.yml", lambda d: d.update(email="lienhe@truong.edu.vn"))
+    assert load_all(content, SCHOOL).contact.email == "lienhe@truong.edu.vn"
