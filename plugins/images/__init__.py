@@ -17,7 +17,13 @@ matter and inline ``{static}`` images) also get responsive widths
 Results are cached in ``CACHE_PATH/images`` keyed on content + settings and
 cache misses are processed on all cores (see :mod:`images.pipeline`).
 A missing alt text is a warning, or an error when ``IMAGES_REQUIRE_ALT`` is
-true (default: ``PUBLISH_MODE``, set by publishconf.py); an unreadable image stops the build naming the file.
+true (default: ``PUBLISH_MODE``, set by publishconf.py); an unreadable image
+stops the build naming the file.
+
+Settings: ``IMAGES_PATH`` ("images"), ``IMAGES_WIDTHS`` ((480, 800, 1200)),
+``IMAGES_WEBP_QUALITY`` (78), ``IMAGES_JPEG_QUALITY`` (82),
+``IMAGES_ORIGINAL_QUALITY`` (88), ``IMAGES_WORKERS`` (all cores),
+``IMAGES_REQUIRE_ALT`` (``PUBLISH_MODE``).
 
 Signals: ``static_generator_finalized`` (take the images out of Pelican's
 plain copy) and ``all_generators_finalized`` (process, install into the

@@ -58,3 +58,21 @@ def test_search_form_without_javascript(site, open_page):
     note = page.locator(".search-nojs")
     assert "cần JavaScript" in note.inner_text()
     assert page.locator(".search-nojs a").count() >= 2
+
+
+def test_more_results_button_by_keyboard(site, open_page):
+    page, _ = open_page(site.url("search"))
+    search(page, "hoc sinh")
+    items = page.locator(".search-item")
+    more = page.get_by_role("button", name="Xem thêm kết quả")
+    status = page.locator(".search-status").inner_text()
+    total = int(re.search(r"Tìm thấy (\d+) kết quả", status).group(1))
+    if total <= 20:
+        pytest.skip("the demo has 20 or fewer results for 'hoc sinh'")
+    expect(items).to_have_count(20)
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(items).to_have_count(min(total, 40))
+    # focus moves to the first new result, so keyboard users continue there
+    assert page.evaluate("() => document.activeElement.closest('.search-item') !== null")
+    assert page.locator(".search-item").nth(20).locator("a").evaluate("a => a === document.activeElement")

@@ -25,7 +25,9 @@ def make_theme(tmp_path: Path) -> Path:
     shutil.copytree(Path(__import__("pelican").__path__[0]) / "themes/simple", theme)
     (theme / "templates/base.html").write_text(
         (theme / "templates/base.html").read_text().replace(
-            "<body>", "<body><main>").replace("</body>", "</main></body>"))
+            "<body>", "<body><main>").replace("</body>", "</main></body>")
+        # the real theme's `head` block is an extension point after the charset
+        .replace("<head>", '<head><meta charset="utf-8">', 1))
     shutil.copy(ROOT / "theme/templates/search.html", theme / "templates/search.html")
     shutil.copytree(ROOT / "theme/templates/components", theme / "templates/components",
                     dirs_exist_ok=True)

@@ -10,6 +10,9 @@
   var input = form && form.querySelector("input[name=q]");
   var statusEl = box.querySelector(".search-status");
   var list = box.querySelector(".search-list");
+  var more = box.querySelector(".search-more");
+  var PAGE = 20;
+  var current = null; // {query, results, shown}
   var base = box.getAttribute("data-pagefind");
   var loading = null;
   var seq = 0;
@@ -38,8 +41,8 @@
     return e;
   }
 
-  function render(query, total, items) {
-    list.textContent = "";
+  function append(items) {
+    var first = null;
     items.forEach(function (d) {
       var li = el("li", "search-item");
       var h = el("h2", "search-item-title");
@@ -51,23 +54,43 @@
       if (info) li.appendChild(el("p", "search-item-meta", info));
       if (d.meta.summary) li.appendChild(el("p", "search-item-summary", d.meta.summary));
       list.appendChild(li);
+      first = first || a;
     });
-    statusEl.textContent = total === 0
-      ? "Không tìm thấy kết quả nào cho “" + query + "”."
-      : "Tìm thấy " + total + " kết quả cho “" + query + "”" +
-        (total > items.length ? ", hiển thị " + items.length + " kết quả đầu." : ".");
+    return first;
+  }
+
+  function showMore() {
+    var c = current;
+    var slice = c.results.slice(c.shown, c.shown + PAGE);
+    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
+      if (c !== current) return null;
+      c.shown += items.length;
+      var first = append(items);
+      var total = c.results.length;
+      statusEl.textContent = total === 0
+        ? "Không tìm thấy kết quả nào cho “" + c.query + "”."
+        : "Tìm thấy " + total + " kết quả cho “" + c.query + "”" +
+          (total > c.shown ? ", đang hiển thị " + c.shown + " kết quả." : ".");
+      if (more) more.hidden = c.shown >= total;
+      return first;
+    });
   }
 
   function run(raw) {
     var query = raw.trim();
     var n = ++seq;
-    if (!query) { list.textContent = ""; statusEl.textContent = ""; return; }
+    if (!query) {
+      current = null; list.textContent = ""; statusEl.textContent = "";
+      if (more) more.hidden = true;
+      return;
+    }
     statusEl.textContent = "Đang tìm…";
     pagefind().then(function (pf) { return pf.search(fold(query)); })
       .then(function (res) {
-        var shown = res.results.slice(0, 20);
-        return Promise.all(shown.map(function (r) { return r.data(); }))
-          .then(function (items) { if (n === seq) render(query, res.results.length, items); });
+        if (n !== seq) return;
+        current = { query: query, results: res.results, shown: 0 };
+        list.textContent = "";
+        return showMore();
       })
       .catch(function () {
         if (n === seq) statusEl.textContent = "Không tải được bộ tìm kiếm. Vui lòng tải lại trang.";
@@ -78,6 +101,12 @@
     if (window.history && history.replaceState) {
       history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
     }
+  }
+
+  if (more) {
+    more.addEventListener("click", function () {
+      if (current) showMore().then(function (first) { if (first) first.focus(); });
+    });
   }
 
   if (form && input) {
