@@ -21,3 +21,14 @@ def _fresh_plugin_signals_per_module():
 @pytest.fixture(autouse=True)
 def _fresh_plugin_signals_per_test():
     reset_pelican_signals()
+
+
+@pytest.fixture(scope="session")
+def playwright_session():
+    """One Playwright driver for the whole run: its sync API refuses to start
+    while another instance is running, so every browser test shares this one."""
+    from playwright.sync_api import sync_playwright
+
+    manager = sync_playwright().start()
+    yield manager
+    manager.stop()

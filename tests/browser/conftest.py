@@ -58,15 +58,12 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(playwright_session):
     if not chromium_available():
         pytest.fail("Chromium is missing: apt-get install -y chromium (see .ci/run)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+    b = launch(playwright_session)
+    yield b
+    b.close()
 
 
 @pytest.fixture

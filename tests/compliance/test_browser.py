@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright import sync_api as playwright
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -24,13 +24,12 @@ def server(small_site):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(playwright_session):
     if not CHROMIUM.exists():
         pytest.fail("Cần trình duyệt /usr/bin/chromium (gói chromium) cho kiểm thử này.")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        yield b
-        b.close()
+    b = playwright_session.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+    yield b
+    b.close()
 
 
 def visible_rows(page):

@@ -89,15 +89,13 @@ def test_bundle_written_locally_with_published_articles_only(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, playwright_session):
     if not chromium_available():
-        pytest.skip("needs /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+        pytest.fail("needs /usr/bin/chromium (apt-get install chromium; see .ci/run)")
     port = free_port()
     out = build(tmp_path_factory.mktemp("search"), siteurl=f"http://127.0.0.1:{port}")
-    with serve(out, port) as base, sync_playwright() as p:
-        browser = launch(p)
+    with serve(out, port) as base:
+        browser = launch(playwright_session)
         yield base, browser
         browser.close()
 

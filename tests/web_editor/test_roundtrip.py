@@ -47,14 +47,15 @@ def write_photo(path: Path):
 
 
 @pytest.fixture(scope="module")
-def roundtrip(tmp_path_factory):
+def roundtrip(tmp_path_factory, playwright_session):
     tmp = tmp_path_factory.mktemp("editor-roundtrip")
     content = demo_content(tmp / "content")
     site = build(content, tmp / "site", EDITOR_CONFIG_OVERRIDES={"backend": {"name": "test-repo"}})
     photo = tmp / "anh-dai-hoi.jpg"
     write_photo(photo)
     seeded = repo_files(content)
-    with serve(site) as base, playwright_api.sync_playwright() as p:
+    p = playwright_session
+    with serve(site) as base:
         editor = Editor(p, base)
         try:
             editor.seed(seeded)
@@ -213,7 +214,7 @@ def test_usable_at_360px(roundtrip):
     assert roundtrip["overflow"] <= 0  # no sideways scrolling
 
 
-def test_sign_in_page_offers_local_folder_github_and_gitlab(tmp_path):
+def test_sign_in_page_offers_local_folder_github_and_gitlab(tmp_path, playwright_session):
     """The real backends' sign-in pages: Vietnamese buttons, nothing fetched from
     other hosts (the status polls are patched out when vendoring)."""
     content = demo_content(tmp_path / "content")
@@ -221,7 +222,8 @@ def test_sign_in_page_offers_local_folder_github_and_gitlab(tmp_path):
     config_file = site / "admin" / "config.yml"
     github = config_file.read_text(encoding="utf-8")
     gitlab = github.replace("name: github", "name: gitlab\n  auth_type: pkce\n  app_id: abc123")
-    with serve(site) as base, playwright_api.sync_playwright() as p:
+    p = playwright_session
+    with serve(site) as base:
         for service, text in (("GitHub", github), ("GitLab", gitlab)):
             config_file.write_text(text, encoding="utf-8")
             editor = Editor(p, base, locale="en-US")  # English browser: still Vietnamese
