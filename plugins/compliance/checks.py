@@ -738,30 +738,12 @@ def _local_target(site, page: str, href: str | None) -> str | None:
     """Map a link to an output path (``a/b/index.html``), or None if external."""
     if not href:
         return None
+    from .links import link_target  # links imports this module's patterns
+
     base = (site.manifest.get("site") or {}).get("url") or ""
-    if base and href.startswith(base + "/"):
-        href = href[len(base):]
-    elif base and href == base:
-        href = "/"
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
+    rel = link_target(page, href, base)
+    if rel is None:
         return None
-    path = parts.path
-    if not path:
-        return None
-    if path.startswith("/"):
-        rel = path.lstrip("/")
-    else:
-        import posixpath
-
-        rel = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-        if rel == ".":
-            rel = ""
-        if path.endswith("/") and rel:
-            rel += "/"
-    from urllib.parse import unquote
-
-    rel = unquote(rel)
     if rel == "" or rel.endswith("/"):
         rel += "index.html"
     return rel

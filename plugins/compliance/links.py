@@ -21,7 +21,9 @@ _ID_RE = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:")
 
 
-def _target(page: str, url: str, site_url: str) -> str | None:
+def link_target(page: str, url: str, site_url: str) -> str | None:
+    """The output path a link on ``page`` points to (``a/b/`` or ``a/b.html``),
+    ``"../"`` when it escapes the site, None when it leaves the site."""
     if site_url and (url == site_url or url.startswith(site_url + "/")):
         url = url[len(site_url):] or "/"
     parts = urlsplit(url)
@@ -81,7 +83,7 @@ def check_links(output: Path, site_url: str = "", exclude: tuple[str, ...] = ())
                         if unquote(url[1:]) not in ids:
                             problems.append(f"{page}: liên kết tới {url} nhưng trang không có phần tử id này")
                     continue
-                rel = _target(page, url, site_url)
+                rel = link_target(page, url, site_url)
                 if rel is None:
                     continue
                 if rel not in known:

@@ -11,6 +11,8 @@ import copy
 from typing import Any, Iterable
 
 import yaml
+from plan_evidence.counting import known_codes
+from school_sections.loaders import DISCLOSURE_GROUPS
 
 CHANNELS = (
     ("website", "Website của trường"),
@@ -43,13 +45,7 @@ class EditorConfigError(ValueError):
 
 def _plans_options(plans: Iterable[Any]) -> tuple[list[dict], list[dict]]:
     """Topic and unit options ("code — title") over every plan, first plan wins."""
-    topics: dict[str, str] = {}
-    units: dict[str, str] = {}
-    for plan in plans:
-        for topic in plan.topics:
-            topics.setdefault(topic.code, topic.title)
-        for unit in plan.units:
-            units.setdefault(unit.code, unit.name)
+    topics, units = known_codes(plans)
     return (
         [{"label": f"{code} — {title}", "value": code} for code, title in topics.items()],
         [{"label": f"{code} — {name}", "value": code} for code, name in units.items()],
@@ -280,23 +276,8 @@ def disclosure_fields(settings: dict) -> list[dict]:
     ]
 
 
-# Fallback copy of school_sections.loaders.DISCLOSURE_GROUPS (Thông tư 09/2024)
-# for branches without that plugin; the plugin's own list wins when present.
-_DISCLOSURE_GROUPS = {
-    "thong-tin-chung": "Thông tin chung về cơ sở giáo dục",
-    "tai-chinh": "Thu, chi tài chính",
-    "doi-ngu-co-so-vat-chat": "Đội ngũ và cơ sở vật chất",
-    "chat-luong": "Kiểm định và bảo đảm chất lượng",
-    "ke-hoach-ket-qua": "Kế hoạch và kết quả hoạt động giáo dục",
-    "bao-cao-thuong-nien": "Báo cáo thường niên",
-}
-
-
 def disclosure_groups() -> list[tuple[str, str]]:
-    try:
-        from school_sections.loaders import DISCLOSURE_GROUPS
-    except ImportError:
-        DISCLOSURE_GROUPS = _DISCLOSURE_GROUPS
+    """The Thông tư 09/2024 groups, from the sections plugin that renders them."""
     return list(DISCLOSURE_GROUPS.items())
 
 
