@@ -176,9 +176,20 @@ PLUGINS = [
     "neighbors",
     "sitemap",
     "fast_urls",
+    "web_editor",
     "linear_archives",
     "plan_evidence",
+    "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
+    "images",
+    "search_index",  # after every plugin that writes pages
+    "compliance",  # last: checks the finished output (search index included) at `finalized`
 ]
+
+# Compliance checker (plugins/compliance): URLs already published, which must
+# keep working (checklist C18); one per line, relative to content/.
+COMPLIANCE_PUBLISHED_URLS = "data/duong-dan-da-cong-bo.txt"
+# Output folders that are not public pages (the web editor): rules skip them.
+COMPLIANCE_EXCLUDE = ["admin/"]
 
 SITEMAP = {
     "format": "xml",

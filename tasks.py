@@ -66,7 +66,7 @@ def _uncommitted_content():
     "branch": "nhánh xuất bản (mặc định gh-pages)",
 })
 def publish(c, push=True, branch="gh-pages"):
-    """Xuất bản lên GitHub Pages (nhánh gh-pages) bằng ghp-import."""
+    """Xuất bản lên GitHub Pages (nhánh gh-pages) bằng ghp-import, sau khi kiểm tra tuân thủ."""
     pending = _uncommitted_content()
     if pending:
         raise Exit(
@@ -80,6 +80,9 @@ def publish(c, push=True, branch="gh-pages"):
         except BuildFailed:
             raise Exit("Từ chối xuất bản: dựng trang thất bại (xem lỗi ở trên).", code=1)
         site = Path(folder) / "site"
+        if _compliance_errors(site):
+            raise Exit("Từ chối xuất bản: trang chưa đạt kiểm tra tuân thủ (xem lỗi ở trên).",
+                       code=1)
         (site / ".nojekyll").touch()
         command = [sys.executable, "-m", "ghp_import", "-n", "-f", "-b", branch,
                    "-m", "Xuất bản trang web", str(site)]
@@ -87,6 +90,28 @@ def publish(c, push=True, branch="gh-pages"):
             command.insert(3, "-p")
         subprocess.run(command, cwd=ROOT, check=True)
     print(f"Đã xuất bản lên nhánh {branch}{' và đẩy lên máy chủ' if push else ''}.")
+
+
+def _compliance_errors(site):
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from compliance.cli import check_output
+
+    return check_output(site)
+
+
+@task
+def check(c):
+    """Kiểm tra tuân thủ: dựng bản xuất bản, đối chiếu quy định và kiểm tra liên kết."""
+    with tempfile.TemporaryDirectory(prefix="kiem-tra-") as folder:
+        site = Path(folder) / "site"
+        try:
+            run_build(site, publish=True)
+        except BuildFailed:
+            raise Exit("Kiểm tra thất bại: dựng trang thất bại (xem lỗi ở trên).", code=1)
+        errors = _compliance_errors(site)
+    if errors:
+        raise Exit(f"Kiểm tra thất bại: {errors} lỗi (xem ở trên).", code=1)
+    print("Kiểm tra đạt: trang đáp ứng mọi quy tắc bắt buộc, liên kết nội bộ đều hoạt động.")
 
 
 @task(help={"title": "tiêu đề bài viết, trong dấu nháy", "category": "chuyên mục",

@@ -110,3 +110,20 @@ def test_publish_creates_gh_pages_without_drafts(project):
                            capture_output=True, text=True, check=True).stdout.splitlines()
     assert "index.html" in files and ".nojekyll" in files
     assert not [f for f in files if f.startswith("ban-nhap/")]
+
+
+def test_publish_refuses_when_the_compliance_check_fails(project):
+    settings = project / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    # The footer owner block (checklist C8) needs the school's e-mail address.
+    settings.write_text(text.replace('"email": "c2thanhbinh@phutho.edu.vn"', '"email": ""'),
+                        encoding="utf-8")
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.invalid",
+                    "commit", "-qam", "no e-mail"], cwd=project, check=True)
+    result = invoke("publish", "--no-push", cwd=project)
+    assert result.returncode == 1
+    assert "C8" in result.stdout + result.stderr
+    assert "Từ chối xuất bản: trang chưa đạt kiểm tra tuân thủ" in result.stderr
+    branches = subprocess.run(["git", "branch"], cwd=project, capture_output=True, text=True,
+                              encoding="utf-8")
+    assert "gh-pages" not in branches.stdout

@@ -1,0 +1,43 @@
+"""Compliance checker: verifies the built site against the legal checklist
+(Nghị định 42/2022/NĐ-CP, Thông tư 37/2020/TT-BGDĐT, Thông tư 09/2024/TT-BGDĐT,
+Thông tư 26/2020/TT-BTTTT ...) and writes a printable report page.
+
+The rules are data (``rules.yml``: id, checklist row, legal basis, severity,
+check function and parameters); the checks run on the written HTML.
+
+Signals:
+- ``get_generators``: adds ``ComplianceGenerator``, which only records the
+  shared context, writer and template environment of the build;
+- ``finalized``: builds the page manifest from the context, runs the rules
+  (``engine.run``), prints a short Vietnamese summary, writes the report
+  ``kiem-tra-tuan-thu/index.html`` and the machine-readable results
+  ``kiem-tra-tuan-thu/ket-qua.json``. With ``COMPLIANCE_STRICT = True`` an
+  error-level finding is logged as an error (the build then exits 1).
+
+Settings: ``COMPLIANCE_ENABLED`` (default True), ``COMPLIANCE_STRICT``
+(default False), ``COMPLIANCE_AS_OF`` ("YYYY-MM-DD", default today),
+``COMPLIANCE_RULES`` (path of another rule table),
+``COMPLIANCE_PUBLISHED_URLS`` (text file of previously published URLs, one
+per line, relative to the content folder or absolute).
+"""
+
+import logging
+
+from pelican import signals
+
+from .generator import ComplianceGenerator, run_and_report
+
+logger = logging.getLogger(__name__)
+
+
+def get_generators(pelican):
+    return ComplianceGenerator
+
+
+def finalized(pelican):
+    run_and_report(pelican)
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finalized)

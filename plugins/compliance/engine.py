@@ -1,0 +1,276 @@
+"""Rule table loading and evaluation on a built site (no Pelican import).
+
+A *manifest* (a JSON-able dict built from the Pelican context, or read back
+from ``kiem-tra-tuan-thu/ket-qua.json``) tells the checker which output file is
+which kind of page. Rules (``rules.yml``) name a check function from
+``checks.CHECKS`` and give it its parameters and page scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from . import dom
+
+SEVERITIES = ("error", "warning")
+SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo"}
+RULES_FILE = Path(__file__).with_name("rules.yml")
+RULE_KEYS = {"id", "row", "basis", "severity", "title", "check", "scope", "params"}
+ID_RE = re.compile(r"^[ABC][0-9]+(-[a-z0-9]+)+$")
+MAX_SHOWN = 5  # offending pages listed per rule
+
+
+class ComplianceError(ValueError):
+    """Bad rule table or manifest; ``str()`` is a Vietnamese message."""
+
+
+@dataclass
+class Rule:
+    id: str
+    row: str
+    basis: str
+    severity: str
+    title: str
+    check: str
+    scope: str | list[str] | None
+    params: dict[str, Any]
+
+
+@dataclass
+class Result:
+    rule: Rule
+    problems: list[str] = field(default_factory=list)
+    checked: int = 0  # number of pages/items looked at
+    skipped: str | None = None  # reason when the rule does not apply
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    @property
+    def status(self) -> str:
+        if self.skipped:
+            return "skipped"
+        return "pass" if self.passed else self.rule.severity
+
+    def message(self) -> str:
+        r = self.rule
+        head = f"[{r.id}] {SEVERITY_VI[r.severity]} – {r.title} ({r.basis})"
+        shown = self.problems[:MAX_SHOWN]
+        more = len(self.problems) - len(shown)
+        lines = [head] + [f"    • {p}" for p in shown]
+        if more > 0:
+            lines.append(f"    • … và {more} trường hợp khác")
+        return "\n".join(lines)
+
+
+def load_rules(path: Path = RULES_FILE) -> list[Rule]:
+    from .checks import CHECKS
+
+    shown = str(path)
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ComplianceError(f"Tệp quy tắc {shown}: không đọc được ({exc}).") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
+        raise ComplianceError(f"Tệp quy tắc {shown}: cần khóa “rules” là một danh sách.")
+    rules, seen = [], set()
+    for i, item in enumerate(raw["rules"], 1):
+        where = f"Tệp quy tắc {shown}: quy tắc thứ {i}"
+        if not isinstance(item, dict):
+            raise ComplianceError(f"{where} phải là bảng khóa.")
+        unknown = set(item) - RULE_KEYS
+        if unknown:
+            raise ComplianceError(f"{where}: khóa lạ “{sorted(unknown)[0]}”.")
+        for key in ("id", "row", "basis", "severity", "title", "check"):
+            if not item.get(key):
+                raise ComplianceError(f"{where}: thiếu khóa “{key}”.")
+        if not ID_RE.match(item["id"]) or not item["id"].startswith(item["row"] + "-"):
+            raise ComplianceError(
+                f"{where}: mã “{item['id']}” phải có dạng <dòng>-<tên>, ví dụ C7-dublin-core."
+            )
+        if item["id"] in seen:
+            raise ComplianceError(f"{where}: mã “{item['id']}” bị trùng.")
+        seen.add(item["id"])
+        if item["severity"] not in SEVERITIES:
+            raise ComplianceError(f"{where} ({item['id']}): mức độ phải là error hoặc warning.")
+        if item["check"] not in CHECKS:
+            raise ComplianceError(
+                f"{where} ({item['id']}): hàm kiểm tra “{item['check']}” không tồn tại."
+            )
+        rules.append(
+            Rule(
+                id=item["id"], row=item["row"], basis=item["basis"],
+                severity=item["severity"], title=item["title"], check=item["check"],
+                scope=item.get("scope"), params=item.get("params") or {},
+            )
+        )
+    rows = raw.get("rows") or {}
+    return rules, rows
+
+
+class Site:
+    """The built output plus its manifest; parses pages lazily, once."""
+
+    def __init__(self, output: Path, manifest: dict[str, Any]):
+        self.output = Path(output)
+        self.manifest = manifest
+        self._trees: dict[str, dom.Node] = {}
+        self._all: list[str] | None = None
+        self.as_of = dt.date.fromisoformat(manifest.get("as_of") or dt.date.today().isoformat())
+
+    # -- paths -------------------------------------------------------------
+    def file(self, rel: str) -> Path:
+        rel = rel.lstrip("/")
+        if rel == "" or rel.endswith("/"):
+            rel += "index.html"
+        return self.output / rel
+
+    def exists(self, rel: str) -> bool:
+        return self.file(rel).is_file()
+
+    def all_html(self) -> list[str]:
+        if self._all is None:
+            found = []
+            excluded = tuple(self.manifest.get("exclude") or ())
+            for root, _dirs, files in os.walk(self.output):
+                for name in files:
+                    if name.endswith(".html"):
+                        rel = os.path.relpath(os.path.join(root, name), self.output).replace(os.sep, "/")
+                        if not (excluded and rel.startswith(excluded)):
+                            found.append(rel)
+            self._all = sorted(found)
+        return self._all
+
+    def resolve_scope(self, scope: str | list[str] | None) -> list[str]:
+        """'@all', '@articles', '@sample', '@home', '@sections.lanh_dao', or a path."""
+        if scope is None:
+            return []
+        if isinstance(scope, list):
+            out: list[str] = []
+            for s in scope:
+                out.extend(p for p in self.resolve_scope(s) if p not in out)
+            return out
+        m = self.manifest
+        if scope == "@all":
+            return self.all_html()
+        if scope == "@sample":
+            # One page per template; a missing one is the concern of the rule
+            # requiring that page, not of every per-template rule.
+            return [p for p in m.get("sample", []) if self.exists(p)]
+        if scope.startswith("@"):
+            key, _, sub = scope[1:].partition(".")
+            value = m.get(key)
+            if sub:
+                value = (value or {}).get(sub)
+            if value is None:
+                return []
+            if isinstance(value, str):
+                return [_html(value)]
+            if isinstance(value, dict):
+                return [_html(v) for v in value.values()]
+            return [_html(v if isinstance(v, str) else v["path"]) for v in value]
+        return [_html(scope)]
+
+    # -- content -----------------------------------------------------------
+    def text(self, rel: str) -> str | None:
+        try:
+            return self.file(rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def tree(self, rel: str) -> dom.Node | None:
+        if rel not in self._trees:
+            text = self.text(rel)
+            if text is None:
+                return None
+            self._trees[rel] = dom.parse(text)
+        return self._trees[rel]
+
+    def invalidate(self) -> None:
+        self._trees.clear()
+        self._all = None
+
+
+def _html(path: str) -> str:
+    path = path.lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def run(rules: list[Rule], site: Site) -> list[Result]:
+    """Evaluate every rule. Scan rules share one read of each page."""
+    from .checks import CHECKS
+
+    results: dict[str, Result] = {}
+    scans: list[tuple[Rule, Callable, set[str]]] = []
+    for rule in rules:
+        fn = CHECKS[rule.check]
+        result = Result(rule)
+        results[rule.id] = result
+        if getattr(fn, "kind", "site") == "scan":
+            pages = site.resolve_scope(rule.scope)
+            scans.append((rule, fn, set(pages)))
+            result.checked = len(pages)
+        else:
+            pages = site.resolve_scope(rule.scope)
+            if rule.scope and not pages:
+                # A required kind of page is absent altogether: never a vacuous pass.
+                result.problems = [f"không có trang nào thuộc phạm vi {_scope_text(rule.scope)}"]
+                continue
+            outcome = fn(site, rule.params, pages)
+            if isinstance(outcome, str):  # not applicable
+                result.skipped = outcome
+            else:
+                result.problems, result.checked = outcome
+    if scans:
+        wanted: dict[str, list] = {}
+        for rule, fn, pages in scans:
+            for page in pages:
+                wanted.setdefault(page, []).append((rule, fn))
+        for page in sorted(wanted):
+            if not site.exists(page):
+                continue  # existence is checked by the rules requiring the page
+            text = site.text(page)
+            for rule, fn in wanted[page]:
+                if text is None:
+                    results[rule.id].problems.append(f"{page}: không đọc được theo mã UTF-8")
+                    continue
+                problem = fn(text, page, rule.params, site)
+                if problem:
+                    results[rule.id].problems.append(f"{page}: {problem}")
+    return [results[r.id] for r in rules]
+
+
+def _scope_text(scope) -> str:
+    return ", ".join(scope) if isinstance(scope, list) else str(scope)
+
+
+def summary(results: list[Result]) -> tuple[int, int, int]:
+    errors = sum(1 for r in results if r.status == "error")
+    warnings = sum(1 for r in results if r.status == "warning")
+    passed = sum(1 for r in results if r.status == "pass")
+    return errors, warnings, passed
+
+
+def format_summary(results: list[Result], report_url: str | None = None,
+                   seconds: float | None = None) -> str:
+    errors, warnings, passed = summary(results)
+    skipped = sum(1 for r in results if r.status == "skipped")
+    took = f" ({seconds:.2f} giây)" if seconds is not None else ""
+    lines = [
+        f"Kiểm tra tuân thủ: {passed}/{len(results)} quy tắc đạt, "
+        f"{errors} lỗi, {warnings} cảnh báo, {skipped} không áp dụng{took}."
+    ]
+    for r in results:
+        if r.status in ("error", "warning"):
+            lines.append(r.message())
+    if report_url:
+        lines.append(f"Báo cáo chi tiết: {report_url}")
+    return "\n".join(lines)

@@ -1,0 +1,151 @@
+"""Pelican glue: capture the build's context, then check and report at ``finalized``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+
+from .engine import ComplianceError, Site, format_summary, load_rules, run, summary
+from .manifest import build_manifest, read_url_list
+
+logger = logging.getLogger(__name__)
+
+REPORT_URL = "kiem-tra-tuan-thu/"
+RESULTS_FILE = "kiem-tra-tuan-thu/ket-qua.json"
+
+# output path -> (generator, writer); filled in generate_output, used at finalized.
+_BUILDS: dict[str, tuple] = {}
+
+
+class ComplianceGenerator(Generator):
+    """Writes nothing itself; keeps what ``finalized`` needs to render the report."""
+
+    def generate_output(self, writer):
+        _BUILDS[os.path.realpath(self.output_path)] = (self, writer)
+
+
+def _as_of(settings) -> dt.date:
+    value = settings.get("COMPLIANCE_AS_OF")
+    if not value:
+        zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
+        return dt.datetime.now(zone).date()  # the school's date, not the server's
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ComplianceError(
+            f"Thiết lập COMPLIANCE_AS_OF phải là ngày dạng YYYY-MM-DD, nhận được “{value}”."
+        ) from None
+
+
+def _published_urls(settings) -> list[str] | None:
+    """URLs published before (C18), from ``COMPLIANCE_PUBLISHED_URLS``: a text
+    file, relative to the content folder (PATH) or absolute. No setting or no
+    file: the rule reports that it does not apply."""
+    value = settings.get("COMPLIANCE_PUBLISHED_URLS")
+    if not value:
+        return None
+    path = Path(value)
+    if not path.is_absolute():
+        path = Path(settings.get("PATH", ".")) / path
+    if not path.is_file():
+        return None
+    return read_url_list(path)
+
+
+def results_json(results, manifest) -> dict:
+    errors, warnings, passed = summary(results)
+    return {
+        "schema": 1,
+        "as_of": manifest["as_of"],
+        "summary": {"rules": len(results), "passed": passed, "errors": errors, "warnings": warnings},
+        "results": [
+            {
+                "id": r.rule.id, "row": r.rule.row, "basis": r.rule.basis,
+                "severity": r.rule.severity, "title": r.rule.title,
+                "status": r.status, "checked": r.checked,
+                "skipped": r.skipped, "problems": r.problems,
+            }
+            for r in results
+        ],
+        "manifest": manifest,
+    }
+
+
+def run_and_report(pelican):
+    settings = pelican.settings
+    if not settings.get("COMPLIANCE_ENABLED", True):
+        return None
+    key = os.path.realpath(pelican.output_path)
+    if key not in _BUILDS:
+        return None
+    generator, writer = _BUILDS.pop(key)
+    rules, rows = load_rules(Path(settings["COMPLIANCE_RULES"])) if settings.get(
+        "COMPLIANCE_RULES") else load_rules()
+    manifest = build_manifest(generator.context, settings, _as_of(settings),
+                              _published_urls(settings))
+    site = Site(Path(pelican.output_path), manifest)
+    started = time.perf_counter()
+    results = run(rules, site)
+    seconds = time.perf_counter() - started
+    data = results_json(results, manifest)
+    out = Path(pelican.output_path) / RESULTS_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_report(generator, writer, results, rows, manifest)
+    text = format_summary(results, REPORT_URL, seconds)
+    errors, _warnings, _passed = summary(results)
+    if errors and settings.get("COMPLIANCE_STRICT"):
+        logger.error(text)
+    else:
+        print(text)
+    return results
+
+
+def report_rows(results, rows: dict) -> list[dict]:
+    """Every checklist row with its rules and an overall status."""
+    by_row: dict[str, list] = {}
+    for r in results:
+        by_row.setdefault(r.rule.row, []).append(r)
+    out = []
+    for row_id, info in rows.items():
+        rs = by_row.get(row_id, [])
+        if info.get("not_checkable") and not rs:
+            status = "manual"
+        elif info.get("see") and not rs:
+            status = "see"
+        elif any(r.status == "error" for r in rs):
+            status = "error"
+        elif any(r.status == "warning" for r in rs):
+            status = "warning"
+        elif rs and all(r.status == "skipped" for r in rs):
+            status = "skipped"
+        else:
+            status = "pass"
+        out.append({"id": row_id, "info": info, "results": rs, "status": status})
+    return out
+
+
+def write_report(generator, writer, results, rows, manifest):
+    errors, warnings, passed = summary(results)
+    now = generator.context.get("BUILD_DATETIME") or dt.datetime.now()
+    writer.write_file(
+        REPORT_URL + "index.html",
+        generator.get_template("compliance/report"),
+        generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        url=REPORT_URL,
+        report_url=REPORT_URL,
+        report_rows=report_rows(results, rows),
+        report_results=results,
+        report_counts={"errors": errors, "warnings": warnings, "passed": passed,
+                       "total": len(results)},
+        report_as_of=dt.date.fromisoformat(manifest["as_of"]),
+        report_date=now,
+    )

@@ -1,0 +1,163 @@
+"""Pelican generator writing the data-driven section pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import markdown
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from .loaders import DISCLOSURE_GROUPS, human_size, load_all
+
+logger = logging.getLogger(__name__)
+
+DATA_DIRS = ("data", "van-ban", "cong-khai")
+
+# Output URLs of the sections (relative to SITEURL, trailing slash).
+SECTION_URLS = {
+    "lanh_dao": "lanh-dao/",
+    "lien_he": "lien-he/",
+    "lien_ket": "lien-ket/",
+    "lay_y_kien": "lay-y-kien/",
+    "tuyen_sinh": "thong-tin-tuyen-sinh/",
+    "van_ban": "van-ban/",
+    "cong_khai": "cong-khai/",
+    "so_do_trang": "so-do-trang/",
+}
+
+SECTION_TITLES = {
+    "lanh_dao": "Lãnh đạo nhà trường",
+    "lien_he": "Liên hệ – Hỏi đáp",
+    "lien_ket": "Liên kết",
+    "lay_y_kien": "Lấy ý kiến",
+    "tuyen_sinh": "Thông tin tuyển sinh",
+    "van_ban": "Văn bản",
+    "cong_khai": "Công khai",
+    "so_do_trang": "Sơ đồ trang",
+}
+
+
+def vn_day(value) -> str:
+    """date -> '05/02/2026' (Vietnamese day/month/year)."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def render_markdown(text: str) -> Markup:
+    return Markup(markdown.markdown(text or "", extensions=["extra"]))
+
+
+class SchoolSectionsGenerator(Generator):
+    """Loads the section data and writes one page per section/document/item."""
+
+    def generate_context(self):
+        content = Path(self.path)
+        self.data = None
+        if not any((content / d).is_dir() for d in DATA_DIRS):
+            # A bare site (e.g. a theme test) has none of the section data;
+            # the compliance checker reports every missing section.
+            logger.warning(
+                "Chưa có dữ liệu chuyên mục (content/data, content/van-ban, "
+                "content/cong-khai): không tạo các trang Lãnh đạo, Liên hệ, Văn bản, "
+                "Công khai, Tuyển sinh, Lấy ý kiến, Liên kết, Sơ đồ trang."
+            )
+            return
+        self.data = load_all(content, self.settings.get("SCHOOL"))
+        for doc in self.data.documents:
+            doc.url = f"van-ban/{doc.slug}/"
+            doc.attachment.url = f"{doc.url}{doc.attachment.filename}"
+        for item in self.data.disclosures:
+            item.url = f"cong-khai/{item.slug}/"
+            for att in item.attachments:
+                att.url = f"{item.url}{att.filename}"
+        self.context["school_sections"] = self.data
+        self.context["SECTION_URLS"] = SECTION_URLS
+        self.context["SECTION_TITLES"] = SECTION_TITLES
+        self.env.filters.setdefault("vn_day", vn_day)
+        self.env.filters.setdefault("human_size", human_size)
+        self.env.filters.setdefault("section_markdown", render_markdown)
+
+    def _write(self, writer, url, template, title, description, date=None,
+               parents=(), sidebar=False, subject=None, **kwargs):
+        when = dt.datetime.combine(date, dt.time(0)) if date else self._build_time
+        writer.write_file(
+            url + "index.html",
+            self.get_template(f"school_sections/{template}"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=url,
+            section_url=url,
+            section_title=title,
+            section_description=description,
+            section_date=when,
+            section_parents=list(parents),
+            section_sidebar=sidebar,
+            section_subject=subject,
+            **kwargs,
+        )
+
+    def _copy(self, attachment):
+        target = Path(self.output_path) / attachment.url
+        os.makedirs(target.parent, exist_ok=True)
+        shutil.copy2(attachment.source, target)
+
+    def generate_output(self, writer):
+        d = self.data
+        if d is None:
+            return
+        self._build_time = self.context.get("BUILD_DATETIME") or dt.datetime.now()
+        docs_by_slug = {doc.slug: doc for doc in d.documents}
+        intro = [("Giới thiệu", "gioi-thieu/")]
+        name = self.settings.get("SITENAME", "")
+        self._write(writer, SECTION_URLS["lanh_dao"], "lanh_dao", d.leaders_title,
+                    f"Họ tên, chức vụ, điện thoại, thư điện tử và nhiệm vụ của lãnh đạo {name}.",
+                    parents=intro, sidebar=True, leaders=d.leaders)
+        self._write(writer, SECTION_URLS["lien_he"], "lien_he", d.contact.title,
+                    f"Địa chỉ, điện thoại, thư điện tử, kênh hỏi đáp – góp ý của {name}.",
+                    parents=intro, sidebar=True, contact=d.contact)
+        self._write(writer, SECTION_URLS["lien_ket"], "lien_ket", SECTION_TITLES["lien_ket"],
+                    "Liên kết tới cơ quan quản lý giáo dục và dịch vụ công trực tuyến.",
+                    link_groups=d.link_groups)
+        self._write(writer, SECTION_URLS["lay_y_kien"], "lay_y_kien", SECTION_TITLES["lay_y_kien"],
+                    "Các dự thảo, vấn đề nhà trường đang lấy ý kiến, thời hạn và nơi nhận góp ý.",
+                    consultations=d.consultations, documents=docs_by_slug)
+        adm = d.admissions
+        self._write(writer, SECTION_URLS["tuyen_sinh"], "tuyen_sinh", adm.title,
+                    f"Thông báo tuyển sinh năm học {adm.school_year} và đăng ký trực tuyến.",
+                    subject="Tuyển sinh", admissions=adm, documents=docs_by_slug)
+        self._write(writer, SECTION_URLS["van_ban"], "van_ban_list", SECTION_TITLES["van_ban"],
+                    f"Danh sách văn bản của {name} và văn bản cấp trên liên quan.",
+                    documents=d.documents,
+                    doc_types=sorted({doc.type for doc in d.documents}),
+                    doc_years=sorted({doc.year for doc in d.documents}, reverse=True),
+                    doc_issuers=sorted({doc.issuer for doc in d.documents}))
+        for doc in d.documents:
+            self._write(writer, doc.url, "van_ban", f"{doc.type} số {doc.number}", doc.abstract,
+                        date=doc.posted, subject=doc.type,
+                        parents=[(SECTION_TITLES["van_ban"], SECTION_URLS["van_ban"])],
+                        document=doc)
+            self._copy(doc.attachment)
+        groups = [
+            (slug, title, [i for i in d.disclosures if i.group == slug])
+            for slug, title in DISCLOSURE_GROUPS.items()
+        ]
+        self._write(writer, SECTION_URLS["cong_khai"], "cong_khai_list", SECTION_TITLES["cong_khai"],
+                    "Thông tin công khai theo Thông tư 09/2024/TT-BGDĐT.", groups=groups)
+        for item in d.disclosures:
+            self._write(writer, item.url, "cong_khai_item", item.title,
+                        f"{item.group_title}: {item.title}.", date=item.updated,
+                        subject=f"Công khai – {item.group_title}",
+                        parents=[(SECTION_TITLES["cong_khai"], SECTION_URLS["cong_khai"]),
+                                 (item.group_title, f"{SECTION_URLS['cong_khai']}#{item.group}")],
+                        item=item)
+            for att in item.attachments:
+                self._copy(att)
+        self._write(writer, SECTION_URLS["so_do_trang"], "so_do_trang", SECTION_TITLES["so_do_trang"],
+                    "Danh sách tất cả chuyên mục và trang của cổng thông tin.",
+                    sitemap_pages=sorted(self.context.get("pages", []), key=lambda p: p.title),
+                    sitemap_categories=sorted(self.context.get("categories", []),
+                                              key=lambda c: c[0].name))

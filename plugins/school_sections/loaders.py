@@ -1,0 +1,713 @@
+"""Pure loaders for the data-driven school sections (no Pelican import).
+
+Each loader reads one YAML file (or a folder of them), validates every key
+and returns plain dataclasses. Bad input raises ``SectionDataError`` whose
+``str()`` is a Vietnamese message naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{6,}[0-9]$")
+
+# Thông tư 09/2024/TT-BGDĐT disclosure groups, in display order.
+DISCLOSURE_GROUPS: dict[str, str] = {
+    "thong-tin-chung": "Thông tin chung về cơ sở giáo dục",
+    "tai-chinh": "Thu, chi tài chính",
+    "doi-ngu-co-so-vat-chat": "Đội ngũ và cơ sở vật chất",
+    "chat-luong": "Kiểm định và bảo đảm chất lượng",
+    "ke-hoach-ket-qua": "Kế hoạch và kết quả hoạt động giáo dục",
+    "bao-cao-thuong-nien": "Báo cáo thường niên",
+}
+
+ATTACHMENT_EXTS = {".pdf", ".docx", ".doc", ".xlsx", ".odt"}
+
+
+class SectionDataError(ValueError):
+    """Bad section data; ``str()`` is the Vietnamese message for the user."""
+
+
+# --------------------------------------------------------------------------
+# Small validation helpers
+
+
+class _Obj:
+    """A mapping read from ``file`` at key path ``where`` with typed getters."""
+
+    def __init__(self, data: Any, file: str, where: str = ""):
+        if not isinstance(data, dict):
+            raise SectionDataError(
+                f"Tệp {file}: {_at(where)}phải là một bảng khóa: giá trị "
+                f"(mapping), nhận được {_kind(data)}."
+            )
+        self.data = data
+        self.file = file
+        self.where = where
+        self.used: set[str] = set()
+
+    def _key(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def err(self, key: str, what: str) -> SectionDataError:
+        return SectionDataError(f'Tệp {self.file}: khóa "{self._key(key)}" {what}')
+
+    def raw(self, key: str, required: bool = True) -> Any:
+        self.used.add(key)
+        value = self.data.get(key)
+        if value is None or (isinstance(value, (str, list, dict)) and not value):
+            if required:
+                raise self.err(key, "bị thiếu hoặc để trống.")
+            return None
+        return value
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise self.err(key, f"phải là chuỗi văn bản, nhận được {_kind(value)}.")
+        value = value.strip()
+        if not value and required:
+            raise self.err(key, "bị thiếu hoặc để trống.")
+        return value or None
+
+    def lines(self, key: str, required: bool = True) -> list[str]:
+        """A string or a list of strings -> list of non-empty lines."""
+        value = self.raw(key, required)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [line.strip() for line in value.splitlines() if line.strip()]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [v.strip() for v in value if v.strip()]
+        raise self.err(key, "phải là chuỗi hoặc danh sách chuỗi.")
+
+    def date(self, key: str, required: bool = True) -> dt.date | None:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.err(key, f"phải là ngày dạng YYYY-MM-DD, nhận được “{value}”.")
+
+    def email(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not EMAIL_RE.match(value):
+            raise self.err(key, f"không phải địa chỉ thư điện tử hợp lệ: “{value}”.")
+        return value
+
+    def phone(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not PHONE_RE.match(value):
+            raise self.err(key, f"không phải số điện thoại hợp lệ: “{value}”.")
+        return value
+
+    def url(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not value.startswith("https://"):
+            raise self.err(
+                key, f"phải là địa chỉ bắt đầu bằng https://, nhận được “{value}”."
+            )
+        return value
+
+    def items(self, key: str, required: bool = True) -> list[_Obj]:
+        value = self.raw(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.err(key, f"phải là một danh sách, nhận được {_kind(value)}.")
+        return [
+            _Obj(item, self.file, f"{self._key(key)}[{i + 1}]")
+            for i, item in enumerate(value)
+        ]
+
+    def obj(self, key: str, required: bool = True) -> _Obj | None:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        return _Obj(value, self.file, self._key(key))
+
+    def done(self) -> None:
+        """Reject unknown keys (typos must not be silently ignored)."""
+        unknown = sorted(set(self.data) - self.used, key=str)
+        if unknown:
+            raise self.err(
+                str(unknown[0]),
+                "không được hỗ trợ (khóa lạ, có thể viết sai). Các khóa hợp lệ: "
+                + ", ".join(sorted(self.used))
+                + ".",
+            )
+
+
+def _at(where: str) -> str:
+    return f'khóa "{where}" ' if where else "nội dung tệp "
+
+
+def _kind(value: Any) -> str:
+    return {
+        "NoneType": "giá trị rỗng",
+        "str": "chuỗi",
+        "list": "danh sách",
+        "dict": "bảng khóa",
+        "int": "số",
+        "float": "số",
+        "bool": "giá trị đúng/sai",
+    }.get(type(value).__name__, type(value).__name__)
+
+
+def read_yaml(path: Path, shown: str) -> Any:
+    """Read a YAML file as UTF-8; errors name ``shown`` (the path for users)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SectionDataError(
+            f"Tệp {shown}: không đọc được theo mã UTF-8 (byte {exc.start})."
+        ) from None
+    except OSError as exc:
+        raise SectionDataError(f"Tệp {shown}: không đọc được ({exc.strerror}).") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" ở dòng {mark.line + 1}" if mark is not None else ""
+        raise SectionDataError(f"Tệp {shown}: lỗi cú pháp YAML{line}.") from None
+
+
+# --------------------------------------------------------------------------
+# Data classes
+
+
+@dataclass
+class Leader:
+    name: str
+    position: str
+    phone: str
+    email: str
+    duties: list[str]
+
+    @property
+    def tel(self) -> str:
+        return tel_href(self.phone)
+
+
+@dataclass
+class Person:
+    name: str
+    position: str
+    phone: str
+    email: str
+    address: str | None = None
+
+    @property
+    def tel(self) -> str:
+        return tel_href(self.phone)
+
+
+@dataclass
+class FaqItem:
+    question: str
+    answer: str
+
+
+@dataclass
+class Contact:
+    title: str
+    address: str
+    phone: str
+    email: str
+    hours: str | None
+    contact_person: Person
+    feedback_email: str
+    feedback_form: str | None
+    feedback_note: str | None
+    survey_url: str | None
+    faq: list[FaqItem]
+
+    @property
+    def tel(self) -> str:
+        return tel_href(self.phone)
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+    description: str | None = None
+
+
+@dataclass
+class LinkGroup:
+    title: str
+    links: list[Link]
+
+
+@dataclass
+class Consultation:
+    slug: str
+    title: str
+    issue: str
+    content: list[str]
+    published: dt.date
+    deadline: dt.date
+    email: str
+    document: str | None = None
+
+
+@dataclass
+class Admissions:
+    title: str
+    school_year: str
+    intro: list[str]
+    system_title: str
+    system_url: str
+    notice: list[tuple[str, str]]
+    plan_document: str | None = None
+
+
+@dataclass
+class Attachment:
+    source: Path          # absolute path of the file in content/
+    filename: str         # output file name
+    size: int             # bytes
+    title: str | None = None
+
+    @property
+    def ext(self) -> str:
+        return self.source.suffix.lstrip(".").upper()
+
+
+@dataclass
+class Document:
+    slug: str
+    type: str
+    number: str
+    issuer: str
+    issued: dt.date
+    effective: dt.date
+    abstract: str
+    attachment: Attachment
+    posted: dt.date
+    signer: str | None = None
+    source_file: str = ""
+
+    @property
+    def year(self) -> int:
+        return self.issued.year
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class DisclosureItem:
+    slug: str
+    group: str
+    title: str
+    published: dt.date
+    updated: dt.date
+    body: str
+    facts: list[tuple[str, str]]
+    tables: list[Table]
+    attachments: list[Attachment]
+    year: int | None = None
+    deadline: dt.date | None = None
+    source_file: str = ""
+
+    @property
+    def group_title(self) -> str:
+        return DISCLOSURE_GROUPS[self.group]
+
+
+@dataclass
+class SectionData:
+    leaders: list[Leader] = field(default_factory=list)
+    leaders_title: str = "Lãnh đạo nhà trường"
+    contact: Contact | None = None
+    link_groups: list[LinkGroup] = field(default_factory=list)
+    consultations: list[Consultation] = field(default_factory=list)
+    admissions: Admissions | None = None
+    documents: list[Document] = field(default_factory=list)
+    disclosures: list[DisclosureItem] = field(default_factory=list)
+
+
+def tel_href(phone: str) -> str:
+    """'0210 3851 234' -> 'tel:02103851234' (digits and a leading +)."""
+    return "tel:" + re.sub(r"[^0-9+]", "", phone)
+
+
+# --------------------------------------------------------------------------
+# Loaders
+
+
+def load_leaders(path: Path, shown: str) -> tuple[str, list[Leader]]:
+    top = _Obj(read_yaml(path, shown), shown)
+    title = top.text("title", required=False) or "Lãnh đạo nhà trường"
+    leaders = []
+    for item in top.items("leaders"):
+        leaders.append(
+            Leader(
+                name=item.text("name"),
+                position=item.text("position"),
+                phone=item.phone("phone"),
+                email=item.email("email"),
+                duties=item.lines("duties"),
+            )
+        )
+        item.done()
+    top.done()
+    return title, leaders
+
+
+def _person(obj: _Obj) -> Person:
+    person = Person(
+        name=obj.text("name"),
+        position=obj.text("position"),
+        phone=obj.phone("phone"),
+        email=obj.email("email"),
+        address=obj.text("address", required=False),
+    )
+    obj.done()
+    return person
+
+
+def load_contact(path: Path, shown: str, defaults: dict | None = None) -> Contact:
+    """``defaults`` (the site's SCHOOL settings) supplies address, phone and
+    email when the file leaves them out, so they are written once."""
+    top = _Obj(read_yaml(path, shown), shown)
+    defaults = defaults or {}
+    for key in ("address", "phone", "email"):
+        if not top.data.get(key) and defaults.get(key):
+            top.data[key] = defaults[key]
+    feedback = top.obj("feedback")
+    contact = Contact(
+        title=top.text("title", required=False) or "Liên hệ",
+        address=top.text("address"),
+        phone=top.phone("phone"),
+        email=top.email("email"),
+        hours=top.text("hours", required=False),
+        contact_person=_person(top.obj("contact_person")),
+        feedback_email=feedback.email("email"),
+        feedback_form=feedback.url("form_url", required=False),
+        feedback_note=feedback.text("note", required=False),
+        survey_url=top.url("survey_url", required=False),
+        faq=[],
+    )
+    feedback.done()
+    for item in top.items("faq"):
+        contact.faq.append(FaqItem(item.text("question"), item.text("answer")))
+        item.done()
+    top.done()
+    return contact
+
+
+def load_links(path: Path, shown: str) -> list[LinkGroup]:
+    top = _Obj(read_yaml(path, shown), shown)
+    groups = []
+    for g in top.items("groups"):
+        links = []
+        for link in g.items("links"):
+            links.append(
+                Link(
+                    link.text("title"),
+                    link.url("url"),
+                    link.text("description", required=False),
+                )
+            )
+            link.done()
+        groups.append(LinkGroup(g.text("title"), links))
+        g.done()
+    top.done()
+    return groups
+
+
+def load_consultations(path: Path, shown: str) -> list[Consultation]:
+    top = _Obj(read_yaml(path, shown), shown)
+    result = []
+    seen: set[str] = set()
+    for item in top.items("consultations"):
+        slug = item.text("slug")
+        if not SLUG_RE.match(slug):
+            raise item.err("slug", f"chỉ được gồm chữ thường không dấu, số và dấu gạch ngang: “{slug}”.")
+        if slug in seen:
+            raise item.err("slug", f"bị trùng: “{slug}”.")
+        seen.add(slug)
+        c = Consultation(
+            slug=slug,
+            title=item.text("title"),
+            issue=item.text("issue"),
+            content=item.lines("content"),
+            published=item.date("published"),
+            deadline=item.date("deadline"),
+            email=item.email("email"),
+            document=item.text("document", required=False),
+        )
+        if c.deadline < c.published:
+            raise item.err("deadline", "phải sau hoặc bằng ngày đăng (published).")
+        result.append(c)
+        item.done()
+    top.done()
+    return result
+
+
+def load_admissions(path: Path, shown: str) -> Admissions:
+    top = _Obj(read_yaml(path, shown), shown)
+    system = top.obj("online_system")
+    notice = []
+    for item in top.items("notice"):
+        notice.append((item.text("label"), item.text("value")))
+        item.done()
+    adm = Admissions(
+        title=top.text("title", required=False) or "Thông tin tuyển sinh",
+        school_year=top.text("school_year"),
+        intro=top.lines("intro", required=False),
+        system_title=system.text("title"),
+        system_url=system.url("url"),
+        notice=notice,
+        plan_document=top.text("plan_document", required=False),
+    )
+    system.done()
+    top.done()
+    return adm
+
+
+def _attachment(obj: _Obj, key: str, base: Path, base_shown: str, required: bool = True) -> Attachment | None:
+    rel = obj.text(key, required)
+    if rel is None:
+        return None
+    src = (base / rel).resolve()
+    if base.resolve() not in src.parents:
+        raise obj.err(key, f"phải trỏ tới tệp bên trong thư mục {base_shown}: “{rel}”.")
+    if src.suffix.lower() not in ATTACHMENT_EXTS:
+        raise obj.err(
+            key,
+            f"phải là tệp {', '.join(sorted(e.lstrip('.').upper() for e in ATTACHMENT_EXTS))}: “{rel}”.",
+        )
+    if not src.is_file():
+        raise obj.err(key, f"trỏ tới tệp không tồn tại: {base_shown}/{rel}.")
+    return Attachment(source=src, filename=src.name, size=src.stat().st_size)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml")
+    )
+
+
+def load_documents(folder: Path, shown_folder: str) -> list[Document]:
+    """One YAML file per document in ``folder``; the slug is the file stem."""
+    docs = []
+    numbers: dict[str, str] = {}
+    for path in _yaml_files(folder):
+        shown = f"{shown_folder}/{path.name}"
+        slug = path.stem
+        if not SLUG_RE.match(slug):
+            raise SectionDataError(
+                f"Tệp {shown}: tên tệp chỉ được gồm chữ thường không dấu, số và "
+                "dấu gạch ngang (tên tệp là đường dẫn của văn bản)."
+            )
+        top = _Obj(read_yaml(path, shown), shown)
+        doc = Document(
+            slug=slug,
+            type=top.text("type"),
+            number=top.text("number"),
+            issuer=top.text("issuer"),
+            issued=top.date("issued"),
+            effective=top.date("effective"),
+            abstract=top.text("abstract"),
+            attachment=_attachment(top, "file", folder, shown_folder),
+            posted=top.date("posted", required=False) or None,
+            signer=top.text("signer", required=False),
+            source_file=shown,
+        )
+        if doc.posted is None:
+            doc.posted = doc.issued
+        if doc.effective < doc.issued:
+            raise top.err("effective", "(ngày hiệu lực) không được trước ngày ban hành (issued).")
+        if doc.posted < doc.issued:
+            raise top.err("posted", "(ngày đăng) không được trước ngày ban hành (issued).")
+        key = f"{doc.number}|{doc.issuer}"
+        if key in numbers:
+            raise top.err("number", f"“{doc.number}” đã dùng cho {numbers[key]}.")
+        numbers[key] = shown
+        top.done()
+        docs.append(doc)
+    docs.sort(key=lambda d: (d.issued, d.number), reverse=True)
+    return docs
+
+
+def load_disclosures(folder: Path, shown_folder: str) -> list[DisclosureItem]:
+    """One YAML file per disclosure item (Thông tư 09/2024) in ``folder``."""
+    items = []
+    for path in _yaml_files(folder):
+        shown = f"{shown_folder}/{path.name}"
+        slug = path.stem
+        if not SLUG_RE.match(slug):
+            raise SectionDataError(
+                f"Tệp {shown}: tên tệp chỉ được gồm chữ thường không dấu, số và "
+                "dấu gạch ngang (tên tệp là đường dẫn của mục công khai)."
+            )
+        top = _Obj(read_yaml(path, shown), shown)
+        group = top.text("group")
+        if group not in DISCLOSURE_GROUPS:
+            raise top.err(
+                "group",
+                f"“{group}” không phải nhóm công khai hợp lệ. Chọn một trong: "
+                + ", ".join(DISCLOSURE_GROUPS)
+                + ".",
+            )
+        facts = []
+        for fact in top.items("facts", required=False):
+            facts.append((fact.text("label"), fact.text("value")))
+            fact.done()
+        tables = []
+        for t in top.items("tables", required=False):
+            columns = t.raw("columns")
+            if not isinstance(columns, list):
+                raise t.err("columns", "phải là danh sách tên cột.")
+            columns = [str(c) for c in columns]
+            rows = []
+            raw_rows = t.raw("rows")
+            if not isinstance(raw_rows, list):
+                raise t.err("rows", "phải là danh sách các hàng.")
+            for r, row in enumerate(raw_rows):
+                if not isinstance(row, list) or len(row) != len(columns):
+                    raise t.err(
+                        f"rows[{r + 1}]",
+                        f"phải là danh sách {len(columns)} ô (bằng số cột trong columns).",
+                    )
+                rows.append(["" if c is None else str(c) for c in row])
+            tables.append(Table(t.text("caption"), columns, rows))
+            t.done()
+        attachments = []
+        for a in top.items("files", required=False):
+            att = _attachment(a, "file", folder, shown_folder)
+            att.title = a.text("title")
+            attachments.append(att)
+            a.done()
+        year = top.raw("year", required=False)
+        if year is not None and not (isinstance(year, int) and 1990 <= year <= 2100):
+            raise top.err("year", f"phải là một năm (số), nhận được “{year}”.")
+        item = DisclosureItem(
+            slug=slug,
+            group=group,
+            title=top.text("title"),
+            published=top.date("published"),
+            updated=top.date("updated", required=False),
+            body=top.text("body", required=False) or "",
+            facts=facts,
+            tables=tables,
+            attachments=attachments,
+            year=year,
+            deadline=top.date("deadline", required=False),
+            source_file=shown,
+        )
+        if item.updated is None:
+            item.updated = item.published
+        if item.updated < item.published:
+            raise top.err("updated", "(ngày cập nhật) không được trước ngày đăng (published).")
+        if group == "bao-cao-thuong-nien" and (year is None or not attachments):
+            raise top.err(
+                "year" if year is None else "files",
+                "là bắt buộc đối với báo cáo thường niên (năm báo cáo và tệp đính kèm).",
+            )
+        if not (item.body or facts or tables or attachments):
+            raise top.err("body", "bị thiếu: mục công khai cần nội dung, bảng hoặc tệp đính kèm.")
+        top.done()
+        items.append(item)
+    group_order = list(DISCLOSURE_GROUPS)
+    items.sort(key=lambda i: (group_order.index(i.group), -(i.year or 0), i.title))
+    return items
+
+
+DATA_FILES = {
+    "lanh-dao.yml": "leaders",
+    "lien-he.yml": "contact",
+    "lien-ket.yml": "link_groups",
+    "lay-y-kien.yml": "consultations",
+    "tuyen-sinh.yml": "admissions",
+}
+
+
+def load_all(content: Path, school: dict | None = None) -> SectionData:
+    """Load every section source under ``content`` (missing files -> error).
+    ``school`` is the SCHOOL settings dict (contact defaults)."""
+    content = Path(content)
+    data = SectionData()
+    ddir = content / "data"
+    for name in DATA_FILES:
+        if not (ddir / name).is_file():
+            raise SectionDataError(
+                f"Thiếu tệp dữ liệu content/data/{name} (cần cho chuyên mục bắt buộc)."
+            )
+    data.leaders_title, data.leaders = load_leaders(ddir / "lanh-dao.yml", "content/data/lanh-dao.yml")
+    data.contact = load_contact(ddir / "lien-he.yml", "content/data/lien-he.yml", school)
+    data.link_groups = load_links(ddir / "lien-ket.yml", "content/data/lien-ket.yml")
+    data.consultations = load_consultations(ddir / "lay-y-kien.yml", "content/data/lay-y-kien.yml")
+    data.admissions = load_admissions(ddir / "tuyen-sinh.yml", "content/data/tuyen-sinh.yml")
+    for sub, attr, loader in (
+        ("van-ban", "documents", load_documents),
+        ("cong-khai", "disclosures", load_disclosures),
+    ):
+        folder = content / sub
+        if not folder.is_dir():
+            raise SectionDataError(f"Thiếu thư mục content/{sub}/.")
+        setattr(data, attr, loader(folder, f"content/{sub}"))
+    slugs = {d.slug for d in data.documents}
+    for c in data.consultations:
+        if c.document and c.document not in slugs:
+            raise SectionDataError(
+                f'Tệp content/data/lay-y-kien.yml: khóa "document" của “{c.slug}” '
+                f"trỏ tới văn bản không có: “{c.document}”."
+            )
+    if data.admissions.plan_document and data.admissions.plan_document not in slugs:
+        raise SectionDataError(
+            'Tệp content/data/tuyen-sinh.yml: khóa "plan_document" trỏ tới văn bản '
+            f"không có: “{data.admissions.plan_document}”."
+        )
+    return data
+
+
+def human_size(size: int) -> str:
+    """Vietnamese file size: '12,3 KB', '1,2 MB', '850 byte'."""
+    if size < 1024:
+        return f"{size} byte"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{size:.1f} {unit}".replace(".", ",")
+    return ""  # pragma: no cover
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days (Mon–Fri) after ``start`` up to and including ``end``."""
+    if end <= start:
+        return 0
+    days = 0
+    d = start
+    while d < end:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            days += 1
+    return days

@@ -1,0 +1,150 @@
+"""Site search with Pagefind, folded for Vietnamese typed without diacritics.
+
+Pagefind (>= 1.5) folds most diacritics but not ``đ``, so "dai hoi doan" would
+miss "Đại hội Đoàn". This plugin therefore feeds Pagefind *custom records*
+whose searchable text is fully folded (đ→d, diacritics removed, see
+:func:`search_index.text.fold`) while the displayed metadata (title, summary,
+category, date) keeps its diacritics; ``theme/static/js/search.js`` folds the
+query the same way and renders results from that metadata. Records are made
+from the content objects in memory (no written page is re-parsed).
+
+Indexed: published articles and pages (``context['articles']`` and
+``context['pages']``: no drafts, no hidden items), minus items with
+``search: no`` in their metadata; records any generator exposes as a
+``search_records`` list of dicts (keys: url, title, body_html, summary_html,
+date, category); and the pages other plugins write under
+``SEARCH_EXTRA_PATHS`` (default ``van-ban/`` and ``cong-khai/``: documents
+and public disclosure), read from the written HTML's ``<main>`` at
+``finalized`` (only those few pages are read; articles never are).
+
+It also writes the search page (template ``search.html``) to
+``SEARCH_SAVE_AS`` (default ``tim-kiem/index.html``).
+
+Signals: ``get_generators`` (the search page generator),
+``all_generators_finalized`` (collect records once every generator's content
+is final; generator-level, so items from Pelican's content cache are
+included) and ``finalized`` (read the extra pages, write the index under
+``output/pagefind/``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .indexer import SearchIndexError, write_index
+from .text import make_record, record_from_page
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["register", "SearchIndexError"]
+
+
+def _date(obj) -> str:
+    d = getattr(obj, "date", None)
+    return d.strftime("%d/%m/%Y") if d is not None and hasattr(d, "strftime") else ""
+
+
+def _wanted(obj) -> bool:
+    flag = str(obj.metadata.get("search", "")).strip().lower()
+    return flag not in ("no", "false", "khong", "không", "0")
+
+
+def records_from_context(generators) -> list[dict]:
+    gens = list(generators)
+    context = gens[0].context
+    siteurl = context.get("SITEURL", "").rstrip("/")
+    records = []
+    for obj in list(context.get("articles", [])) + list(context.get("pages", [])):
+        if not _wanted(obj):
+            continue
+        category = getattr(obj, "category", None)
+        records.append(make_record(
+            url=f"{siteurl}/{obj.url}",
+            title=obj.title,
+            body_html=obj._content or "",
+            summary_html=str(obj.metadata.get("summary") or ""),
+            date=_date(obj) if hasattr(obj, "category") else "",
+            category=str(category) if category else "",
+            tags=[str(t) for t in getattr(obj, "tags", []) or []],
+        ))
+    for g in gens:
+        for extra in getattr(g, "search_records", None) or []:
+            url = extra["url"]
+            if not url.startswith(("http://", "https://", "/")):
+                url = f"{siteurl}/{url}"
+            records.append(make_record(
+                url=url, title=extra["title"], body_html=extra.get("body_html", ""),
+                summary_html=extra.get("summary_html", ""), date=extra.get("date", ""),
+                category=extra.get("category", "")))
+    return records
+
+
+class SearchPageGenerator(Generator):
+    """Writes the search page and the Pagefind bundle."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        save_as = self.settings.get("SEARCH_SAVE_AS", "tim-kiem/index.html")
+        url = self.settings.get("SEARCH_URL", "tim-kiem/")
+        writer.write_file(save_as, self.get_template("search"), self.context,
+                          relative_urls=self.settings.get("RELATIVE_URLS", False),
+                          page_name="tim-kiem", url=url)
+
+
+# Records collected per build, keyed by the real output path, written at finalized.
+_PENDING: dict[str, list[dict]] = {}
+
+
+def collect(generators) -> None:
+    gens = list(generators)
+    if any(isinstance(g, SearchPageGenerator) for g in gens):
+        _PENDING[os.path.realpath(gens[0].output_path)] = records_from_context(gens)
+
+
+def extra_records(output_path: str, prefixes, siteurl: str) -> list[dict]:
+    records = []
+    for prefix in prefixes:
+        root = os.path.join(output_path, prefix.strip("/"))
+        for dirpath, _dirs, files in os.walk(root):
+            if "index.html" not in files:
+                continue
+            rel = os.path.relpath(dirpath, output_path).replace(os.sep, "/")
+            if re.search(r"(^|/)trang-\d+$", rel):  # pagination pages repeat the first
+                continue
+            with open(os.path.join(dirpath, "index.html"), encoding="utf-8") as fp:
+                record = record_from_page(fp.read(), f"{siteurl}/{rel}/")
+            if record:
+                records.append(record)
+    return sorted(records, key=lambda r: r["url"])
+
+
+def write(pelican) -> None:
+    key = os.path.realpath(pelican.output_path)
+    if key not in _PENDING:
+        return
+    records = _PENDING.pop(key)
+    settings = pelican.settings
+    records += extra_records(pelican.output_path,
+                             settings.get("SEARCH_EXTRA_PATHS", ["van-ban/", "cong-khai/"]),
+                             settings.get("SITEURL", "").rstrip("/"))
+    bundle = os.path.join(pelican.output_path, "pagefind")
+    count = write_index(records, bundle, urlsplit(settings.get("SITEURL", "")).path)
+    logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", count, bundle)
+
+
+def get_generators(pelican):
+    return SearchPageGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(collect)
+    signals.finalized.connect(write)

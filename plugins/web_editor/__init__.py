@@ -1,0 +1,67 @@
+"""Web editor at /admin/: Sveltia CMS with a configuration generated from the site.
+
+At the end of the build, writes ``admin/index.html`` (noindex, linked from no
+page) and ``admin/config.yml`` (collections, categories from ``CATEGORIES``,
+topic and unit pickers from the plan files in ``<PATH>/plans/``, backend from
+``EDITOR_BACKEND``) into the output, and copies the vendored editor
+(``vendor/sveltia-cms/``, rebuilt by ``tools/vendor_sveltia.sh``) next to them.
+Settings: ``EDITOR_ENABLED`` (default True), ``EDITOR_BACKEND``,
+``EDITOR_CONFIG_OVERRIDES`` (top-level keys replaced, for tests),
+``EDITOR_VENDOR_DIR``.
+Also turns the editor's "/images/x.jpg" picture paths into the "images/x.jpg"
+form of the front matter convention as each article or page is read.
+Signals: ``content_object_init``, ``finalized``.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+from pelican import signals
+
+from plan_evidence.plans import load_plans
+
+from .config import (
+    EditorConfigError,
+    apply_overrides,
+    build_config,
+    dump_config,
+    site_image_path,
+)
+from .page import render_index
+
+VENDOR_DIR = Path(__file__).resolve().parents[2] / "vendor" / "sveltia-cms"
+ADMIN_DIR = "admin"
+
+
+def write_editor(pelican):
+    settings = pelican.settings
+    if not settings.get("EDITOR_ENABLED", True):
+        return
+    vendor = Path(settings.get("EDITOR_VENDOR_DIR") or VENDOR_DIR)
+    if not (vendor / "sveltia-cms.js").is_file():
+        raise EditorConfigError(
+            f"{vendor}: thiếu tệp sveltia-cms.js của trình soạn bài; chạy "
+            "bash tools/vendor_sveltia.sh để tạo lại."
+        )
+    plans = load_plans(os.path.join(settings["PATH"], "plans"))
+    config = apply_overrides(build_config(settings, plans),
+                             settings.get("EDITOR_CONFIG_OVERRIDES"))
+    target = Path(settings["OUTPUT_PATH"]) / ADMIN_DIR
+    shutil.copytree(vendor, target, dirs_exist_ok=True)
+    (target / "config.yml").write_text(dump_config(config), encoding="utf-8")
+    site_name = (settings.get("SCHOOL") or {}).get("short_name") or settings.get("SITENAME", "")
+    (target / "index.html").write_text(render_index(site_name), encoding="utf-8")
+
+
+def normalize_image(content):
+    image = getattr(content, "image", None)
+    fixed = site_image_path(image)
+    if fixed != image:
+        content.image = fixed
+        content.metadata["image"] = fixed
+
+
+def register():
+    signals.content_object_init.connect(normalize_image)
+    signals.finalized.connect(write_editor)

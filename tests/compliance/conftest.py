@@ -1,0 +1,62 @@
+"""Fixtures for the compliance tests: one real build of a small site.
+
+The small site is ``data/site`` (articles in every category, the
+introduction pages, a search page) plus the demo school's section data
+(``content/data``, ``content/van-ban``, ``content/cong-khai``), so the
+section data the tests check is the data the demo ships.
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+for path in (ROOT, ROOT / "plugins"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+AS_OF = "2026-11-22"
+SECTION_DIRS = ("data", "van-ban", "cong-khai")
+
+
+def make_content(target: Path) -> Path:
+    """Assemble the small test site's content folder in ``target``."""
+    shutil.copytree(HERE / "data" / "site", target)
+    for name in SECTION_DIRS:
+        shutil.copytree(ROOT / "content" / name, target / name)
+    return target
+
+
+def plugins_with_ours():
+    import pelicanconf
+
+    plugins = list(pelicanconf.PLUGINS)
+    for name in ("school_sections", "compliance"):
+        if name not in plugins:
+            plugins.append(name)
+    return plugins
+
+
+def build_small(tmp: Path, content: Path | None = None, **overrides) -> Path:
+    """Build the small site (or ``content``) into ``tmp/output``."""
+    from sitetools.build import build
+
+    content = content or make_content(tmp / "content")
+    settings = {
+        "PLUGINS": plugins_with_ours(),
+        "COMPLIANCE_AS_OF": AS_OF,
+        "COMPLIANCE_PUBLISHED_URLS": str(HERE / "data" / "da-cong-bo.txt"),
+    }
+    settings.update(overrides)
+    output = tmp / "output"
+    build(output, content=content, overrides=settings, cache=tmp / "cache", echo=False)
+    return output
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory):
+    """The built small site (shared, never modified: copy before editing)."""
+    return build_small(tmp_path_factory.mktemp("small"))

@@ -1,0 +1,10 @@
+"""Make the plugins importable the way Pelican loads them (tests/conftest.py on
+main does the same; kept here so these tests also run on their own)."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+for p in (ROOT, ROOT / "plugins"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
