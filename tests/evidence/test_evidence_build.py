@@ -33,7 +33,8 @@ def by_code(doc):
 
 def test_plan_files_are_not_content(site):
     assert not (site / "plans").exists()
-    assert not list(site.rglob("*.yml")) and not list(site.rglob("*.yaml"))
+    assert not list(site.rglob("kh-2024.yml")) and not list(site.rglob("nam-hoc.yaml"))
+    assert "Kế hoạch truyền thông năm học 2023-2024" not in read(site / "index.html")
 
 
 def test_json_counts_follow_spec(site):
