@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import time
+import weakref
 from pathlib import Path
 
 from .paths import ROOT, UnsafePathError, safe_remove_tree
@@ -91,6 +92,24 @@ class BuildFailed(Exception):
         self.errors = errors
 
 
+def reset_pelican_signals():
+    """Disconnect every plugin receiver from Pelican's signals.
+
+    Signals are process-wide and Pelican never disconnects: a second build in
+    the same process (``invoke serve``, the tests) would otherwise still run
+    the plugins of the first, even ones its own PLUGINS list leaves out.
+    """
+    from blinker import Signal
+    from pelican.plugins import signals
+
+    for signal in vars(signals).values():
+        if isinstance(signal, Signal):
+            for reference in list(signal.receivers.values()):
+                receiver = reference() if isinstance(reference, weakref.ref) else reference
+                if receiver is not None:
+                    signal.disconnect(receiver)
+
+
 def settings_file(publish: bool) -> Path:
     return ROOT / ("publishconf.py" if publish else "pelicanconf.py")
 
@@ -116,6 +135,7 @@ def build(output, content=None, publish=False, overrides=None, cache=None, echo=
     previous_level = root_logger.level
     root_logger.setLevel(logging.WARNING)
     try:
+        reset_pelican_signals()
         settings = read_settings(str(settings_file(publish)), override=override)
         Pelican(settings).run()
     except BuildFailed:

@@ -17,7 +17,19 @@ import os
 import posixpath
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote, urlsplit
+
+
+def _run_in_own_loop(coroutine):
+    """Run ``coroutine`` to completion on a fresh event loop in a worker thread.
+
+    The build may be called where an event loop is already running in this
+    thread (Playwright's sync API in the browser tests, a notebook), and there
+    ``asyncio.run`` refuses to start.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 class SearchIndexError(RuntimeError):
@@ -76,7 +88,7 @@ def write_index(records: list[dict], bundle_dir: str, site_path: str = "") -> in
             with open(target, "w", encoding="utf-8") as fp:
                 fp.write(record_html(record))
         try:
-            count = asyncio.run(_write(folder, bundle_dir))
+            count = _run_in_own_loop(_write(folder, bundle_dir))
         except Exception as exc:  # noqa: BLE001 - any failure of the indexer becomes a message
             raise SearchIndexError(f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}") from None
     if not os.path.isfile(os.path.join(bundle_dir, "pagefind.js")):
