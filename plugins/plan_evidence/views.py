@@ -32,11 +32,15 @@ __all__ = [
     "chart_svg",
     "format_date",
     "grids",
+    "line_quota_text",
     "month_chart_rows",
+    "official_date",
     "quota_text",
     "report_view",
     "status_icon",
     "status_label",
+    "topic_titles",
+    "unit_names",
 ]
 
 GRID_KINDS = (("semester", "Theo học kỳ"), ("quarter", "Theo quý"), ("month", "Theo tháng"))
