@@ -62,36 +62,95 @@ def record_html(record: dict) -> str:
             "</main></body></html>")
 
 
-async def _write(folder: str, bundle_dir: str) -> int:
+def _write_record_files(records: list[dict], folder: str, site_path: str, seen: set) -> None:
+    for record in records:
+        rel = record_path(record["url"], site_path)
+        if rel in seen:
+            continue
+        seen.add(rel)
+        target = os.path.join(folder, *rel.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as fp:
+            fp.write(record_html(record))
+
+
+async def _write_in_two_parts(first: str, await_second, bundle_dir: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(output_path=bundle_dir, force_language="vi")
+    count = 0
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(folder, glob="**/*.html")
-    return int(result.get("page_count", 0)) if isinstance(result, dict) else 0
-
-
-def write_index(records: list[dict], bundle_dir: str, site_path: str = "") -> int:
-    """(Re)write the Pagefind bundle at ``bundle_dir``; return the page count.
-    ``site_path`` is the path part of SITEURL ("" or "/truong")."""
-    shutil.rmtree(bundle_dir, ignore_errors=True)
-    os.makedirs(bundle_dir, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="pagefind-src-") as folder:
-        seen = set()
-        for record in records:
-            rel = record_path(record["url"], site_path)
-            if rel in seen:
-                continue
-            seen.add(rel)
-            target = os.path.join(folder, *rel.split("/"))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as fp:
-                fp.write(record_html(record))
-        try:
-            count = _run_in_own_loop(_write(folder, bundle_dir))
-        except Exception as exc:  # noqa: BLE001 - any failure of the indexer becomes a message
-            raise SearchIndexError(f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}") from None
-    if not os.path.isfile(os.path.join(bundle_dir, "pagefind.js")):
-        raise SearchIndexError(
-            f"Không tạo được chỉ mục tìm kiếm Pagefind: thiếu {bundle_dir}/pagefind.js")
+        result = await index.add_directory(first, glob="**/*.html")
+        count += int(result.get("page_count", 0)) if isinstance(result, dict) else 0
+        second = await asyncio.get_running_loop().run_in_executor(None, await_second)
+        if second:
+            result = await index.add_directory(second, glob="**/*.html")
+            count += int(result.get("page_count", 0)) if isinstance(result, dict) else 0
     return count
+
+
+def index_worker(raw_records: list[dict], bundle_dir: str, site_path: str, connection) -> None:
+    """Body of the background indexing process (see ``BackgroundIndex``).
+
+    Makes and indexes the records it was started with while the build goes
+    on writing pages, then waits for the late records (pages other plugins
+    wrote) on ``connection``, adds them, writes the bundle and answers
+    ``("ok", count)`` or ``("error", message)``.
+    """
+    from .text import make_record
+
+    try:
+        shutil.rmtree(bundle_dir, ignore_errors=True)
+        os.makedirs(bundle_dir, exist_ok=True)
+        seen: set = set()
+        with tempfile.TemporaryDirectory(prefix="pagefind-src-") as first, \
+                tempfile.TemporaryDirectory(prefix="pagefind-late-") as late:
+            _write_record_files([make_record(**raw) for raw in raw_records], first, site_path, seen)
+
+            def await_late_records():
+                records = connection.recv()
+                _write_record_files(records, late, site_path, seen)
+                return late if records else None
+
+            count = _run_in_own_loop(_write_in_two_parts(first, await_late_records, bundle_dir))
+        if not os.path.isfile(os.path.join(bundle_dir, "pagefind.js")):
+            raise SearchIndexError(f"thiếu {bundle_dir}/pagefind.js")
+        connection.send(("ok", count))
+    except Exception as exc:  # noqa: BLE001 - reported to the build as a message
+        connection.send(("error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"))
+
+
+class BackgroundIndex:
+    """Search indexing on the machine's other core.
+
+    Started once the content is final (before Pelican writes any page), it
+    folds and indexes every article and page in a separate process while
+    the build writes HTML; ``finish()`` hands over the few records that only
+    exist once written, and waits for the bundle.
+    """
+
+    def __init__(self, raw_records: list[dict], bundle_dir: str, site_path: str = ""):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._connection, child = context.Pipe()
+        self._process = context.Process(
+            target=index_worker, args=(raw_records, bundle_dir, site_path, child), daemon=True)
+        self._process.start()
+
+    def finish(self, late_records: list[dict]) -> int:
+        try:
+            self._connection.send(late_records)
+            status, value = self._connection.recv()
+        except (EOFError, OSError) as exc:
+            status, value = "error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"
+        finally:
+            self._process.join(timeout=60)
+        if status != "ok":
+            raise SearchIndexError(value)
+        return value
+
+    def cancel(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join(timeout=10)
