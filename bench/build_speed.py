@@ -5,7 +5,8 @@ which both builds read) plus three communication plans, then builds them
 (1) with plain Pelican — default theme, no plugins — and (2) with this
 project's full settings, each cold (empty cache) and warm (content cache
 filled by the cold run). Every build runs in its own process so peak RSS is
-that build's alone. Prints a table and the ratios project / plain.
+that build's alone (helper processes such as Pagefind are reported apart).
+Prints a table and the ratios project / plain.
 
     python bench/build_speed.py --articles 1000 5000
     python bench/build_speed.py --articles 5000 --without-plugin plan_evidence
@@ -96,6 +97,18 @@ def write_articles(content, count, seed=7):
         )
 
 
+# Printed by each build process on exit: its own peak RSS and the largest
+# peak among its child processes (Pagefind, image workers), in KiB.
+REPORT_USAGE = (
+    "import resource, sys\n"
+    "print('USAGE', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+    " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+)
+PROJECT_BUILD = (
+    "import sys\nfrom sitetools.build import main\ncode = main(sys.argv[1:])\n"
+    + REPORT_USAGE + "sys.exit(code)\n"
+)
+
 PLAIN_PELICAN = """
 import sys
 from pelican import Pelican
@@ -108,28 +121,31 @@ settings = read_settings(None, override={
     "CHECK_MODIFIED_METHOD": "md5",
 })
 Pelican(settings).run()
-"""
+""" + "\n" + REPORT_USAGE
 
 
 def timed(command):
-    """Run ``command``; return (seconds, peak RSS in MiB) of that process."""
+    """Run ``command``; return (seconds, peak RSS of the build process in MiB,
+    largest peak RSS of its child processes in MiB)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(process.pid, 0)
+    errors = process.stderr.read().decode(errors="replace")
+    _pid, status, _usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"Build failed: {' '.join(map(str, command))}\n"
-                         f"{process.stderr.read().decode(errors='replace')}")
-    return seconds, usage.ru_maxrss / 1024
+        raise SystemExit(f"Build failed: {' '.join(map(str, command))}\n{errors}")
+    own, children = [line.split()[1:] for line in errors.splitlines()
+                     if line.startswith("USAGE ")][-1]
+    return seconds, int(own) / 1024, int(children) / 1024
 
 
 def project_command(content, output, cache, overrides=()):
-    command = [sys.executable, "-m", "sitetools.build", "--content", content,
+    command = [sys.executable, "-c", PROJECT_BUILD, "--content", str(content),
                "--output", output, "--cache", cache, "--set", "EVIDENCE_AS_OF=\"2025-06-30\""]
     for key, value in overrides:
         command += ["--set", f"{key}={json.dumps(value)}"]
-    return command
+    return [str(part) for part in command]
 
 
 def run_variant(work, name, make_command):
@@ -137,7 +153,8 @@ def run_variant(work, name, make_command):
     cold = timed(make_command(output, cache))
     shutil.rmtree(output)
     warm = timed(make_command(output, cache))
-    return {"cold_s": cold[0], "cold_mib": cold[1], "warm_s": warm[0], "warm_mib": warm[1]}
+    return {"cold_s": cold[0], "cold_mib": cold[1], "warm_s": warm[0], "warm_mib": warm[1],
+            "child_mib": max(cold[2], warm[2])}
 
 
 def benchmark(count, without_plugin=None):
@@ -167,13 +184,15 @@ def report(count, results):
     plain = results["plain"]
     print(f"\n{count} articles")
     print(f"{'build':<28}{'cold s':>9}{'warm s':>9}{'cold MiB':>10}{'warm MiB':>10}"
-          f"{'time ×':>14}{'memory ×':>14}")
+          f"{'time ×':>14}{'memory ×':>14}{'child MiB':>11}")
     for name, r in results.items():
         time_ratio = f"{r['cold_s'] / plain['cold_s']:.2f}/{r['warm_s'] / plain['warm_s']:.2f}"
         mem_ratio = f"{r['cold_mib'] / plain['cold_mib']:.2f}/{r['warm_mib'] / plain['warm_mib']:.2f}"
         print(f"{name:<28}{r['cold_s']:>9.1f}{r['warm_s']:>9.1f}{r['cold_mib']:>10.0f}"
-              f"{r['warm_mib']:>10.0f}{time_ratio:>14}{mem_ratio:>14}")
-    print("(ratios are this build / plain Pelican, cold/warm)")
+              f"{r['warm_mib']:>10.0f}{time_ratio:>14}{mem_ratio:>14}{r['child_mib']:>11.0f}")
+    print("(ratios are this build / plain Pelican, cold/warm; MiB is the build process's\n"
+          " peak RSS; child MiB is the largest peak of its helper processes: the Pagefind\n"
+          " indexer and image workers, which run beside the build)")
 
 
 def main():
