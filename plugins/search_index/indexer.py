@@ -132,7 +132,10 @@ class BackgroundIndex:
     def __init__(self, raw_records: list[dict], bundle_dir: str, site_path: str = ""):
         import multiprocessing
 
-        context = multiprocessing.get_context("fork")
+        # "spawn", not "fork": a forked child would inherit every open file
+        # descriptor of the build's process (a test's browser driver pipe, say)
+        # and keep it open as long as it lives.
+        context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
         self._process = context.Process(
             target=index_worker, args=(raw_records, bundle_dir, site_path, child), daemon=True)

@@ -85,7 +85,15 @@ def roundtrip(tmp_path_factory, playwright_session):
             page.get_by_role("button", name="Lưu", exact=True).click()
             page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
             # 2. Edit an existing demo article: add a topic, nothing else.
-            page.get_by_role("row", name="Hội thi giáo viên dạy giỏi cấp trường").click()
+            # The list renders only the rows in view: scroll until the row exists.
+            row = page.get_by_role("row", name="Hội thi giáo viên dạy giỏi cấp trường")
+            for _ in range(40):
+                if row.count():
+                    break
+                page.mouse.move(700, 500)
+                page.mouse.wheel(0, 600)
+                page.wait_for_timeout(250)
+            row.click()
             page.get_by_role("checkbox", name=TOPIC_2).check()
             page.get_by_role("button", name="Lưu", exact=True).click()
             page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
