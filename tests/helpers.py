@@ -1,7 +1,11 @@
 """Helpers shared by the tests: real Pelican builds into temporary folders."""
 
+import functools
+import http.server
 import os
 import re
+import threading
+from contextlib import contextmanager
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +47,45 @@ def all_html(output):
 
 def links_in(html):
     return re.findall(r'href="([^"]+)"', html)
+
+
+class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".js": "text/javascript",
+                      ".webp": "image/webp", ".pagefind": "application/octet-stream",
+                      ".pf_meta": "application/octet-stream",
+                      ".pf_fragment": "application/octet-stream",
+                      ".pf_index": "application/octet-stream",
+                      ".pf_filter": "application/octet-stream"}
+
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        # Serve the site's own 404 page like a real static host would.
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@contextmanager
+def serve_directory(directory, port=0):
+    """Serve ``directory`` on http://127.0.0.1:<port>/ (0: a free port) in a
+    thread, as a static host would (its own 404 page); yields the base URL."""
+    handler = functools.partial(StaticSiteHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -8,13 +8,11 @@ is aborted and recorded, so a test can assert that nothing left localhost.
 from __future__ import annotations
 
 import base64
-import contextlib
-import functools
 import gzip
-import http.server
-import threading
 import time
 from pathlib import Path
+
+from helpers import serve_directory as serve  # noqa: F401 - used by the round-trip tests
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -51,25 +49,6 @@ DUMP_JS = """async (top) => {
   await walk(await root.getDirectoryHandle(top), '');
   return out;
 }"""
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def repo_files(root: Path, prefix: str = "content") -> dict[str, str]:
