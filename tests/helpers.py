@@ -76,6 +76,15 @@ class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @contextmanager
 def serve_directory(directory, port=0):
     """Serve ``directory`` on http://127.0.0.1:<port>/ (0: a free port) in a

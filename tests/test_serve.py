@@ -1,19 +1,13 @@
 """`invoke serve` serves the site, rebuilds on a change and tells open pages
 to reload; the built files themselves carry no reload script."""
 
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
+from helpers import free_port
 from test_tasks import project  # noqa: F401 - fixture
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url):

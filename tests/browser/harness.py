@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import serve_directory as serve  # noqa: F401 - used by the browser tests
+from helpers import free_port, serve_directory as serve  # noqa: F401 - used by the browser tests
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -24,13 +24,6 @@ VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 def chromium_available() -> bool:
     return shutil.which(CHROMIUM) is not None or os.path.exists(CHROMIUM)
-
-
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def launch(playwright):

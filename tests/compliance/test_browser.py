@@ -1,12 +1,11 @@
 """The document register in a real browser: a plain table without
 JavaScript; with it, the filter by type, year and issuer works."""
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
+
+from helpers import serve_directory
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -14,13 +13,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 @pytest.fixture(scope="module")
 def server(small_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(small_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    handler.log_message = lambda *args: None
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_directory(small_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
