@@ -176,6 +176,7 @@ PLUGINS = [
     "neighbors",
     "sitemap",
     "fast_urls",
+    "template_cache",
     "web_editor",
     "linear_archives",
     "plan_evidence",

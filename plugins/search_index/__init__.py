@@ -8,7 +8,10 @@ category, date) keeps its diacritics; ``theme/static/js/search.js`` folds the
 query the same way and renders results from that metadata. Records are made
 from the content objects in memory (no written page is re-parsed), folded and
 indexed in a background process while Pelican writes the pages, so indexing
-uses the machine's second core instead of adding to the build time.
+uses the machine's second core instead of adding to the build time. The
+process starts with the build (its start-up overlaps with reading the
+content), and the articles are written after every other generator's pages
+(see :func:`write_articles_last`), so the index is done before they are.
 
 Indexed: published articles and pages (``context['articles']`` and
 ``context['pages']``: no drafts, no hidden items), minus items with
@@ -16,17 +19,18 @@ Indexed: published articles and pages (``context['articles']`` and
 ``search_records`` list of dicts (keys: url, title, body_html, summary_html,
 date, category); and the pages other plugins write under
 ``SEARCH_EXTRA_PATHS`` (default ``van-ban/`` and ``cong-khai/``: documents
-and public disclosure), read from the written HTML's ``<main>`` at
-``finalized`` (only those few pages are read; articles never are).
+and public disclosure), read from the written HTML's ``<main>`` once their
+generators have written them (only those few pages are read; articles never
+are).
 
 It also writes the search page (template ``search.html``) to
 ``SEARCH_SAVE_AS`` (default ``tim-kiem/index.html``).
 
-Signals: ``get_generators`` (the search page generator),
-``all_generators_finalized`` (collect records once every generator's content
-is final; generator-level, so items from Pelican's content cache are
-included) and ``finalized`` (read the extra pages, write the index under
-``output/pagefind/``).
+Signals: ``get_generators`` (the search page generator, which starts the
+indexer process), ``all_generators_finalized`` (collect records once every
+generator's content is final; generator-level, so items from Pelican's
+content cache are included; reorder the generators) and ``finalized``
+(wait for the index under ``output/pagefind/``).
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ import re
 from urllib.parse import urlsplit
 
 from pelican import signals
-from pelican.generators import Generator
+from pelican.generators import ArticlesGenerator, Generator, StaticGenerator
 
 from .indexer import BackgroundIndex, SearchIndexError
 from .text import record_from_page
@@ -90,7 +94,15 @@ def records_from_context(generators) -> list[dict]:
 
 
 class SearchPageGenerator(Generator):
-    """Writes the search page and the Pagefind bundle."""
+    """Writes the search page; starts the background indexer for the build."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        key = os.path.realpath(self.output_path)
+        for stale in list(_PENDING):  # earlier builds in this process that failed
+            _PENDING.pop(stale).cancel()
+        _PENDING[key] = BackgroundIndex(os.path.join(self.output_path, "pagefind"),
+                                        urlsplit(self.settings.get("SITEURL", "")).path)
 
     def generate_context(self):
         pass
@@ -107,16 +119,42 @@ class SearchPageGenerator(Generator):
 _PENDING: dict[str, BackgroundIndex] = {}
 
 
+class _LateRecords:
+    """Stands in Pelican's generator list where the pages under
+    ``SEARCH_EXTRA_PATHS`` are written; reads them and hands them over."""
+
+    def __init__(self, indexer: BackgroundIndex, settings, output_path: str):
+        self.indexer, self.settings, self.output_path = indexer, settings, output_path
+
+    def generate_output(self, writer):
+        self.indexer.add_late(extra_records(
+            self.output_path, self.settings.get("SEARCH_EXTRA_PATHS", ["van-ban/", "cong-khai/"]),
+            self.settings.get("SITEURL", "").rstrip("/")))
+
+
+def write_articles_last(generators: list, late: _LateRecords) -> None:
+    """Reorder Pelican's generator list in place (Pelican writes in this list's
+    order after ``all_generators_finalized``): every other generator, then the
+    late records, then articles, then static files. The pages the index reads
+    from written HTML then exist early, so the index is finished while the
+    bulk of the site, the articles, is written, instead of after it. Static
+    files stay last as in Pelican (article content marks the ones it links).
+    """
+    articles = [g for g in generators if isinstance(g, ArticlesGenerator)]
+    static = [g for g in generators if isinstance(g, StaticGenerator)]
+    others = [g for g in generators if g not in articles and g not in static]
+    generators[:] = others + [late] + articles + static
+
+
 def collect(generators) -> None:
-    gens = list(generators)
-    if any(isinstance(g, SearchPageGenerator) for g in gens):
-        settings = gens[0].settings
-        key = os.path.realpath(gens[0].output_path)
-        if key in _PENDING:  # an earlier build in this process failed before finalized
-            _PENDING.pop(key).cancel()
-        _PENDING[key] = BackgroundIndex(
-            records_from_context(gens), os.path.join(gens[0].output_path, "pagefind"),
-            urlsplit(settings.get("SITEURL", "")).path)
+    if not any(isinstance(g, SearchPageGenerator) for g in generators):
+        return
+    indexer = _PENDING.get(os.path.realpath(generators[0].output_path))
+    if indexer is None:
+        return
+    indexer.index(records_from_context(generators))
+    write_articles_last(generators, _LateRecords(indexer, generators[0].settings,
+                                                 generators[0].output_path))
 
 
 def extra_records(output_path: str, prefixes, siteurl: str) -> list[dict]:
@@ -140,12 +178,7 @@ def write(pelican) -> None:
     key = os.path.realpath(pelican.output_path)
     if key not in _PENDING:
         return
-    indexer = _PENDING.pop(key)
-    settings = pelican.settings
-    late = extra_records(pelican.output_path,
-                         settings.get("SEARCH_EXTRA_PATHS", ["van-ban/", "cong-khai/"]),
-                         settings.get("SITEURL", "").rstrip("/"))
-    count = indexer.finish(late)
+    count = _PENDING.pop(key).finish()
     bundle = os.path.join(pelican.output_path, "pagefind")
     logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", count, bundle)
 

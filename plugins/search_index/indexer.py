@@ -89,14 +89,17 @@ async def _write_in_two_parts(first: str, await_second, bundle_dir: str) -> int:
     return count
 
 
-def index_worker(raw_records: list[dict], bundle_dir: str, site_path: str, connection) -> None:
+def index_worker(bundle_dir: str, site_path: str, connection) -> None:
     """Body of the background indexing process (see ``BackgroundIndex``).
 
-    Makes and indexes the records it was started with while the build goes
-    on writing pages, then waits for the late records (pages other plugins
-    wrote) on ``connection``, adds them, writes the bundle and answers
-    ``("ok", count)`` or ``("error", message)``.
+    Waits for the records of the build's content, makes and indexes them,
+    then waits for the late records (pages other plugins wrote), adds them,
+    writes the bundle and answers ``("ok", count)`` or ``("error", message)``.
+    ``None`` instead of the first records means the build gave up.
     """
+    raw_records = connection.recv()
+    if raw_records is None:
+        return
     from .text import make_record
 
     try:
@@ -123,13 +126,15 @@ def index_worker(raw_records: list[dict], bundle_dir: str, site_path: str, conne
 class BackgroundIndex:
     """Search indexing on the machine's other core.
 
-    Started once the content is final (before Pelican writes any page), it
-    folds and indexes every article and page in a separate process while
-    the build writes HTML; ``finish()`` hands over the few records that only
-    exist once written, and waits for the bundle.
+    The process starts with the build, so its interpreter start-up overlaps
+    with reading the content; ``index()`` hands it the records once the
+    content is final (before Pelican writes any page), and it folds and
+    indexes them while the build writes HTML; ``add_late()`` hands over the
+    few records that only exist once written; ``finish()`` waits for the
+    bundle.
     """
 
-    def __init__(self, raw_records: list[dict], bundle_dir: str, site_path: str = ""):
+    def __init__(self, bundle_dir: str, site_path: str = ""):
         import multiprocessing
 
         # "spawn", not "fork": a forked child would inherit every open file
@@ -138,12 +143,21 @@ class BackgroundIndex:
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
         self._process = context.Process(
-            target=index_worker, args=(raw_records, bundle_dir, site_path, child), daemon=True)
+            target=index_worker, args=(bundle_dir, site_path, child), daemon=True)
         self._process.start()
+        self._late_sent = False
 
-    def finish(self, late_records: list[dict]) -> int:
+    def index(self, raw_records: list[dict]) -> None:
+        self._connection.send(raw_records)
+
+    def add_late(self, late_records: list[dict]) -> None:
+        self._connection.send(late_records)
+        self._late_sent = True
+
+    def finish(self) -> int:
         try:
-            self._connection.send(late_records)
+            if not self._late_sent:
+                self.add_late([])
             status, value = self._connection.recv()
         except (EOFError, OSError) as exc:
             status, value = "error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"
