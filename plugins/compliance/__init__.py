@@ -6,10 +6,14 @@ The rules are data (``rules.yml``: id, checklist row, legal basis, severity,
 check function and parameters); the checks run on the written HTML.
 
 Signals:
-- ``get_generators``: adds ``ComplianceGenerator``, which only records the
-  shared context, writer and template environment of the build;
-- ``finalized``: builds the page manifest from the context, runs the rules
-  (``engine.run``), prints a short Vietnamese summary, writes the report
+- ``get_generators``: adds ``ComplianceGenerator``, which starts a helper
+  process (``background.py``) and records the shared context, writer and
+  template environment of the build;
+- ``all_generators_finalized``: gives the helper the page manifest;
+- ``content_written``: passes each written page to the helper, which checks
+  it on the other core while the build goes on;
+- ``finalized``: runs the rules (``engine.run``, reusing the helper's results
+  for pages unchanged since it checked them), prints a short Vietnamese summary, writes the report
   ``kiem-tra-tuan-thu/index.html`` and the machine-readable results
   ``kiem-tra-tuan-thu/ket-qua.json``. With ``COMPLIANCE_STRICT = True`` an
   error-level finding is logged as an error (the build then exits 1).
@@ -25,7 +29,7 @@ import logging
 
 from pelican import signals
 
-from .generator import ComplianceGenerator, run_and_report
+from .generator import ComplianceGenerator, page_written, run_and_report, start_page_checks
 
 logger = logging.getLogger(__name__)
 
@@ -40,4 +44,6 @@ def finalized(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(start_page_checks)
+    signals.content_written.connect(page_written)
     signals.finalized.connect(finalized)

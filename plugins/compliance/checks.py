@@ -33,6 +33,13 @@ def scan_check(fn):
     return fn
 
 
+def needs_finished_site(fn):
+    """A scan check that looks at other files of the output (so it cannot run
+    on a page while the build is still writing the rest of the site)."""
+    fn.needs_finished_site = True
+    return fn
+
+
 def _missing(page: str) -> str:
     return f"{page}: trang không tồn tại"
 
@@ -681,6 +688,7 @@ def dl_fields(text, page, params, site):
     return None
 
 
+@needs_finished_site
 @scan_check
 def attachment_links(text, page, params, site):
     """At least ``min`` links marked ``role`` point to files present in the

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -136,6 +137,18 @@ class Site:
     def exists(self, rel: str) -> bool:
         return self.file(rel).is_file()
 
+    def stamp(self, rel: str) -> tuple[int, int] | None:
+        """(size, modification time in ns) of a page, None if it is not a file."""
+        try:
+            info = os.stat(self.file(rel))
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
+
+    def excluded(self, rel: str) -> bool:
+        excluded = tuple(self.manifest.get("exclude") or ())
+        return bool(excluded) and rel.startswith(excluded)
+
     def all_html(self) -> list[str]:
         if self._all is None:
             found = []
@@ -148,6 +161,20 @@ class Site:
                             found.append(rel)
             self._all = sorted(found)
         return self._all
+
+    def scope_members(self, scope) -> set[str] | None:
+        """The pages a scope names, known from the manifest alone (no file is
+        looked at); ``None`` for "@all", which is every page."""
+        scopes = scope if isinstance(scope, list) else [scope]
+        if "@all" in scopes:
+            return None
+        members: set[str] = set()
+        for one in scopes:
+            if one == "@sample":
+                members.update(self.manifest.get("sample", []))
+            else:
+                members.update(self.resolve_scope(one))
+        return members
 
     def resolve_scope(self, scope: str | list[str] | None) -> list[str]:
         """'@all', '@articles', '@sample', '@home', '@sections.lanh_dao', or a path."""
@@ -204,8 +231,14 @@ def _html(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
-def run(rules: list[Rule], site: Site) -> list[Result]:
-    """Evaluate every rule. Scan rules share one read of each page."""
+def run(rules: list[Rule], site: Site, prescanned: dict | None = None) -> list[Result]:
+    """Evaluate every rule. Scan rules share one read of each page.
+
+    ``prescanned`` (from :func:`scan_page`, e.g. run while the build was still
+    writing) maps a page to ``(stamp, {rule id: problem or None})``; a result
+    is reused only while the page's stamp (size, modification time) is
+    unchanged, so the outcome is the same as scanning everything here.
+    """
     from .checks import CHECKS
 
     results: dict[str, Result] = {}
@@ -234,18 +267,57 @@ def run(rules: list[Rule], site: Site) -> list[Result]:
         for rule, fn, pages in scans:
             for page in pages:
                 wanted.setdefault(page, []).append((rule, fn))
+        prescanned = prescanned or {}
         for page in sorted(wanted):
-            if not site.exists(page):
+            stamp = site.stamp(page)
+            if stamp is None:
                 continue  # existence is checked by the rules requiring the page
-            text = site.text(page)
+            known = prescanned.get(page)
+            known = known[1] if known and tuple(known[0]) == stamp else {}
+            text = None
             for rule, fn in wanted[page]:
-                if text is None:
-                    results[rule.id].problems.append(f"{page}: không đọc được theo mã UTF-8")
-                    continue
-                problem = fn(text, page, rule.params, site)
+                if rule.id in known:
+                    problem = known[rule.id]
+                else:
+                    if text is None:
+                        text = site.text(page)
+                    if text is None:
+                        results[rule.id].problems.append(f"{page}: không đọc được theo mã UTF-8")
+                        continue
+                    problem = fn(text, page, rule.params, site)
                 if problem:
                     results[rule.id].problems.append(f"{page}: {problem}")
     return [results[r.id] for r in rules]
+
+
+def page_rules(rules: list[Rule], site: Site) -> list[tuple[Rule, Callable, set | None]]:
+    """The scan rules that can run on a page as soon as it is written, each
+    with the pages in its scope (``None``: every page)."""
+    from .checks import CHECKS
+
+    out = []
+    for rule in rules:
+        fn = CHECKS[rule.check]
+        if getattr(fn, "kind", "site") != "scan" or getattr(fn, "needs_finished_site", False):
+            continue
+        out.append((rule, fn, site.scope_members(rule.scope)))
+    return out
+
+
+def scan_page(page: str, chosen: list[tuple[Rule, Callable, set | None]], site: Site):
+    """``(stamp, {rule id: problem or None})`` for one written page, or None
+    when it is not a page the scan rules look at or cannot be read."""
+    if not page.endswith(".html") or site.excluded(page):
+        return None
+    applicable = [(rule, fn) for rule, fn, members in chosen
+                  if members is None or page in members]
+    stamp = site.stamp(page)
+    if not applicable or stamp is None:
+        return None
+    text = site.text(page)
+    if text is None:
+        return None
+    return stamp, {rule.id: fn(text, page, rule.params, site) for rule, fn in applicable}
 
 
 def _scope_text(scope) -> str:

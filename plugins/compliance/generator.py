@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from .background import BackgroundScan
 from .engine import ComplianceError, Site, format_summary, load_rules, run, summary
 from .manifest import build_manifest, read_url_list
 
@@ -22,13 +23,50 @@ RESULTS_FILE = "kiem-tra-tuan-thu/ket-qua.json"
 
 # output path -> (generator, writer); filled in generate_output, used at finalized.
 _BUILDS: dict[str, tuple] = {}
+# output path -> the helper checking pages as they are written, and the manifest.
+_SCANS: dict[str, BackgroundScan] = {}
+_MANIFESTS: dict[str, dict] = {}
+
+
+def _rules_file(settings) -> str | None:
+    return str(settings["COMPLIANCE_RULES"]) if settings.get("COMPLIANCE_RULES") else None
 
 
 class ComplianceGenerator(Generator):
-    """Writes nothing itself; keeps what ``finalized`` needs to render the report."""
+    """Writes nothing itself; starts the page-checking helper and keeps what
+    ``finalized`` needs to render the report."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for stale in list(_SCANS):  # earlier builds in this process that failed
+            _SCANS.pop(stale).cancel()
+        _MANIFESTS.clear()
+        if self.settings.get("COMPLIANCE_ENABLED", True):
+            _SCANS[os.path.realpath(self.output_path)] = BackgroundScan(
+                self.output_path, _rules_file(self.settings))
 
     def generate_output(self, writer):
         _BUILDS[os.path.realpath(self.output_path)] = (self, writer)
+
+
+def _manifest(context, settings) -> dict:
+    return build_manifest(context, settings, _as_of(settings), _published_urls(settings))
+
+
+def start_page_checks(generators) -> None:
+    """The content is final: hand the helper the manifest (which page is which)."""
+    generator = next((g for g in generators if isinstance(g, ComplianceGenerator)), None)
+    if generator is None:
+        return
+    key = os.path.realpath(generator.output_path)
+    if key in _SCANS:
+        _MANIFESTS[key] = _manifest(generator.context, generator.settings)
+        _SCANS[key].start(_MANIFESTS[key])
+
+
+def page_written(path, context=None) -> None:
+    for scan in _SCANS.values():
+        scan.page_written(path)
 
 
 def _as_of(settings) -> dt.date:
@@ -86,13 +124,14 @@ def run_and_report(pelican):
     if key not in _BUILDS:
         return None
     generator, writer = _BUILDS.pop(key)
+    scan = _SCANS.pop(key, None)
+    prescanned = scan.results() if scan else {}
     rules, rows = load_rules(Path(settings["COMPLIANCE_RULES"])) if settings.get(
         "COMPLIANCE_RULES") else load_rules()
-    manifest = build_manifest(generator.context, settings, _as_of(settings),
-                              _published_urls(settings))
+    manifest = _MANIFESTS.pop(key, None) or _manifest(generator.context, settings)
     site = Site(Path(pelican.output_path), manifest)
     started = time.perf_counter()
-    results = run(rules, site)
+    results = run(rules, site, prescanned)
     seconds = time.perf_counter() - started
     data = results_json(results, manifest)
     out = Path(pelican.output_path) / RESULTS_FILE

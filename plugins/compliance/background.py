@@ -1,0 +1,108 @@
+"""Page checks run on the machine's other core while the build writes.
+
+Most rules look at every page on its own (``scan`` checks). Instead of
+reading and checking some thousand pages after the build, a helper process
+receives each page's path as soon as Pelican has written it and checks it
+then; at ``finalized`` the engine reuses those results for every page whose
+size and modification time are unchanged and checks the rest itself, so the
+outcome is exactly that of checking the finished site.
+This module does not import Pelican.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BATCH = 64  # paths sent per message: fewer, larger writes to the pipe
+
+
+def scan_worker(output: str, rules_file: str | None, connection) -> None:
+    """Body of the helper process: ``("manifest", dict)``, then any number of
+    ``("pages", [relative path, ...])``, then ``("end",)``, answered with
+    ``{page: (stamp, {rule id: problem or None})}``. ``None`` first means the
+    build gave up."""
+    from .engine import Site, load_rules, page_rules, scan_page
+
+    message = connection.recv()
+    if message is None:
+        return
+    results: dict = {}
+    try:
+        rules, _rows = load_rules(Path(rules_file)) if rules_file else load_rules()
+        site = Site(Path(output), message[1])
+        chosen = page_rules(rules, site)
+    except Exception:  # noqa: BLE001 - the build checks everything itself then
+        chosen = None
+    while True:
+        message = connection.recv()
+        if message is None or message[0] == "end":
+            break
+        if chosen is None:
+            continue
+        for page in message[1]:
+            try:
+                outcome = scan_page(page, chosen, site)
+            except Exception:  # noqa: BLE001 - checked again, with its error, at the end
+                outcome = None
+            if outcome is not None:
+                results[page] = outcome
+    if message is not None:
+        connection.send(results)
+
+
+class BackgroundScan:
+    """The helper process for one build (see the module docstring)."""
+
+    def __init__(self, output_path: str, rules_file: str | None = None):
+        import multiprocessing
+
+        # "spawn", not "fork": a forked child keeps every descriptor of the
+        # build's process open (see search_index.indexer.BackgroundIndex).
+        context = multiprocessing.get_context("spawn")
+        self.output = os.path.abspath(output_path)
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=scan_worker, daemon=True,
+                                        args=(self.output, rules_file, child))
+        self._process.start()
+        self._started = False
+        self._pending: list[str] = []
+
+    def start(self, manifest: dict) -> None:
+        self._connection.send(("manifest", manifest))
+        self._started = True
+
+    def page_written(self, path: str) -> None:
+        if not self._started:
+            return
+        relative = os.path.relpath(os.path.abspath(path), self.output)
+        if relative.startswith(".."):
+            return
+        self._pending.append(relative.replace(os.sep, "/"))
+        if len(self._pending) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._connection.send(("pages", self._pending))
+            self._pending = []
+
+    def results(self) -> dict:
+        """Everything the helper checked; ``{}`` if it failed (then the
+        engine checks every page itself)."""
+        if not self._started:
+            self.cancel()
+            return {}
+        try:
+            self._flush()
+            self._connection.send(("end",))
+            return self._connection.recv()
+        except (EOFError, OSError):
+            return {}
+        finally:
+            self._process.join(timeout=30)
+
+    def cancel(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join(timeout=10)
