@@ -176,6 +176,7 @@ PLUGINS = [
     "neighbors",
     "sitemap",
     "fast_urls",
+    "parallel_write",
     "template_cache",
     "web_editor",
     "linear_archives",

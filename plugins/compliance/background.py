@@ -14,7 +14,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-BATCH = 64  # paths sent per message: fewer, larger writes to the pipe
+# Paths are sent in batches of at most this many bytes: fewer writes, and
+# each write below PIPE_BUF (4096 on Linux) is atomic, so a forked child of
+# the build (parallel_write) can send on the same pipe without interleaving.
+BATCH_BYTES = 3000
 
 
 def scan_worker(output: str, rules_file: str | None, connection) -> None:
@@ -41,6 +44,8 @@ def scan_worker(output: str, rules_file: str | None, connection) -> None:
         if chosen is None:
             continue
         for page in message[1]:
+            if page in results:  # sent by a forked writer and again by the build
+                continue
             try:
                 outcome = scan_page(page, chosen, site)
             except Exception:  # noqa: BLE001 - checked again, with its error, at the end
@@ -67,6 +72,8 @@ class BackgroundScan:
         self._process.start()
         self._started = False
         self._pending: list[str] = []
+        self._pending_bytes = 0
+        self._owner = os.getpid()
 
     def start(self, manifest: dict) -> None:
         self._connection.send(("manifest", manifest))
@@ -78,14 +85,20 @@ class BackgroundScan:
         relative = os.path.relpath(os.path.abspath(path), self.output)
         if relative.startswith(".."):
             return
-        self._pending.append(relative.replace(os.sep, "/"))
-        if len(self._pending) >= BATCH:
+        relative = relative.replace(os.sep, "/")
+        if os.getpid() != self._owner:  # a forked writer: one atomic write per page
+            self._connection.send(("pages", [relative]))
+            return
+        size = len(relative.encode()) + 8
+        if self._pending_bytes + size > BATCH_BYTES:
             self._flush()
+        self._pending.append(relative)
+        self._pending_bytes += size
 
     def _flush(self) -> None:
         if self._pending:
             self._connection.send(("pages", self._pending))
-            self._pending = []
+            self._pending, self._pending_bytes = [], 0
 
     def results(self) -> dict:
         """Everything the helper checked; ``{}`` if it failed (then the

@@ -77,7 +77,11 @@ def load_rules(path: Path = RULES_FILE) -> list[Rule]:
 
     shown = str(path)
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+        try:  # libyaml when present (the rule table is read on every build)
+            raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        except yaml.YAMLError:
+            raw = yaml.safe_load(text)  # the pure-Python loader words the error
     except (OSError, yaml.YAMLError) as exc:
         raise ComplianceError(f"Tệp quy tắc {shown}: không đọc được ({exc}).") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):

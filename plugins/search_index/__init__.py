@@ -123,8 +123,11 @@ class _LateRecords:
     """Stands in Pelican's generator list where the pages under
     ``SEARCH_EXTRA_PATHS`` are written; reads them and hands them over."""
 
-    def __init__(self, indexer: BackgroundIndex, settings, output_path: str):
-        self.indexer, self.settings, self.output_path = indexer, settings, output_path
+    def __init__(self, indexer: BackgroundIndex, generator: Generator):
+        # settings, context, output_path: other plugins read these from any
+        # entry of the generator list.
+        self.indexer, self.settings = indexer, generator.settings
+        self.context, self.output_path = generator.context, generator.output_path
 
     def generate_output(self, writer):
         self.indexer.add_late(extra_records(
@@ -153,8 +156,7 @@ def collect(generators) -> None:
     if indexer is None:
         return
     indexer.index(records_from_context(generators))
-    write_articles_last(generators, _LateRecords(indexer, generators[0].settings,
-                                                 generators[0].output_path))
+    write_articles_last(generators, _LateRecords(indexer, generators[0]))
 
 
 def extra_records(output_path: str, prefixes, siteurl: str) -> list[dict]:

@@ -1,0 +1,156 @@
+"""Writes the article pages in a second process while this one writes the rest.
+
+Rendering and writing one page per article is the largest part of a build.
+Once every generator's content is final, the build forks (Linux only): the
+child writes the article pages, the parent writes everything else (listings,
+archives, feeds, evidence, sections) at the same time on the other core.
+Before forking, the parent resolves every article's content once, so the
+static files it links are known to the parent's static generator. When the
+article generator has written its other pages, the parent waits for the
+child, re-logs the warnings and errors it logged, and replays
+``content_written`` for each page it wrote (so the sitemap lists them);
+receivers that must hear every page as it is written while the child runs
+(the compliance helper) must be safe in a forked child.
+
+``PARALLEL_WRITE = False`` turns it off (it is also off where ``os.fork``
+does not exist). Listeners of ``article_generator_write_article`` run in the
+child, so their side effects stay there: this project has none.
+
+Signals: ``all_generators_finalized`` (finds the article generator),
+``get_writer`` (sent just before Pelican writes anything: the fork; the
+child makes its own writer).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+from functools import partial
+from itertools import chain
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+
+class _Recorder(logging.Handler):
+    """Keeps the child's log records for the parent to log again."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+class ArticleWriter:
+    """One build's article writing process."""
+
+    def __init__(self, generator: ArticlesGenerator):
+        self.generator = generator
+        self.articles = list(chain(generator.translations, generator.articles,
+                                   generator.hidden_translations, generator.hidden_articles))
+        self.pid = None
+        self.pipe = None
+        self._write_articles = generator.generate_articles
+        self._generate_output = generator.generate_output
+
+    def start(self, writer):
+        for article in self.articles:
+            article.content  # noqa: B018 - resolves {static} links in this process
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: write the article pages, report, leave
+            os.close(read_end)
+            self._child(writer, write_end)
+        os.close(write_end)
+        self.pid, self.pipe = pid, read_end
+        self.generator.generate_articles = lambda write: None
+        self.generator.generate_output = self._output_then_join
+
+    def _child(self, writer, write_end) -> None:
+        recorder = _Recorder()
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        root.addHandler(recorder)
+        written: list[tuple[str, int]] = []
+
+        def record(path, context=None):
+            written.append((path, id((context or {}).get("article"))))
+
+        signals.content_written.connect(record)
+        status = 0
+        try:
+            self._write_articles(partial(writer.write_file,
+                                         relative_urls=self.generator.settings["RELATIVE_URLS"]))
+            outcome = ("ok", written, recorder.records)
+        except BaseException as error:  # noqa: BLE001 - handed to the parent
+            outcome = ("error", str(error) or error.__class__.__name__, recorder.records)
+            status = 1
+        try:
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(outcome, pipe)
+        finally:
+            os._exit(status)  # no cleanup: the parent's helpers and files are not ours
+
+    def _output_then_join(self, writer):
+        try:
+            self._generate_output(writer)
+        finally:
+            self.generator.generate_articles = self._write_articles
+            self.generator.generate_output = self._generate_output
+            outcome = self.join()
+        status, detail, records = outcome
+        for name, level, message in records:
+            logging.getLogger(name).log(level, "%s", message)
+        if status != "ok":
+            raise RuntimeError(detail)
+        by_id = {id(article): article for article in self.articles}
+        written_files = getattr(writer, "_written_files", None)
+        for path, article_id in detail:
+            if written_files is not None:
+                written_files.add(path)
+            article = by_id.get(article_id)
+            signals.content_written.send(path, context={
+                "article": article, "category": getattr(article, "category", None)})
+
+    def join(self):
+        with os.fdopen(self.pipe, "rb") as pipe:
+            data = pipe.read()
+        _pid, status = os.waitpid(self.pid, 0)
+        try:
+            return pickle.loads(data)
+        except Exception:  # noqa: BLE001 - the child died before reporting
+            return ("error", f"Tiến trình ghi bài viết dừng bất thường (mã {status}).", [])
+
+
+# The article generator of the build in progress, keyed by output path.
+_READY: dict[str, ArticleWriter] = {}
+
+
+def prepare(generators) -> None:
+    _READY.clear()  # an earlier build in this process that failed
+    if not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+        return
+    generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    if generator is None or not generator.settings.get("PARALLEL_WRITE", True):
+        return
+    _READY[os.path.realpath(generator.output_path)] = ArticleWriter(generator)
+
+
+def fork_writer(pelican) -> None:
+    """Returns no writer class (Pelican makes its usual one): only the moment matters."""
+    article_writer = _READY.pop(os.path.realpath(pelican.output_path), None)
+    if article_writer is not None:
+        article_writer.start(Writer(pelican.output_path, settings=pelican.settings))
+
+
+def register():
+    signals.all_generators_finalized.connect(prepare)
+    signals.get_writer.connect(fork_writer)
