@@ -36,11 +36,26 @@ _TRANSLATIONS = [
         re.compile(r"^Unable to find [`']?(?P<target>[^`'\s]+)[`']?, skipping url replacement"),
         "Liên kết tới {target} không trỏ tới tệp nào trong thư mục nội dung.",
     ),
+    (
+        re.compile(r'^There are (?P<count>\d+) original \(not translated\) items with slug '
+                   r'"(?P<slug>[^"]+)":\s*(?P<files>.*)', re.S),
+        'Có {count} bài viết cùng slug "{slug}", nên cùng một địa chỉ trang: {files}. '
+        "Hãy đổi tiêu đề hoặc slug của các bài trùng.",
+    ),
+    (
+        re.compile(r"^File (?P<file>.+?) is to be overwritten"),
+        "{file}: hai nội dung cùng ghi vào trang này, trang của nội dung ghi trước bị mất. "
+        "Hãy đổi tiêu đề hoặc slug của một trong hai bài.",
+    ),
 ]
 
 
-# Harmless in local builds, where feeds are relative on purpose.
-_IGNORED = [re.compile(r"^Feeds generated without SITEURL")]
+_IGNORED = [
+    # Harmless in local builds, where feeds are relative on purpose.
+    re.compile(r"^Feeds generated without SITEURL"),
+    # Said again, per language, after "There are N original ... items with slug".
+    re.compile(r'^There are \d+ items "with slug '),
+]
 
 
 def vietnamese_message(message: str) -> str:
@@ -110,6 +125,18 @@ def reset_pelican_signals():
                     signal.disconnect(receiver)
 
 
+def reset_plugin_state():
+    """Forget what an earlier build in this process left in installed plugins:
+    pelican-sitemap queues every page written after its own ``finalized``
+    (the compliance report) and would list it in the next build's sitemap."""
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:
+        return
+    sitemap.generator.page_queue.clear()
+    sitemap.generator._main_pelican = None
+
+
 def settings_file(publish: bool) -> Path:
     return ROOT / ("publishconf.py" if publish else "pelicanconf.py")
 
@@ -136,6 +163,7 @@ def build(output, content=None, publish=False, overrides=None, cache=None, echo=
     root_logger.setLevel(logging.WARNING)
     try:
         reset_pelican_signals()
+        reset_plugin_state()
         settings = read_settings(str(settings_file(publish)), override=override)
         Pelican(settings).run()
     except BuildFailed:

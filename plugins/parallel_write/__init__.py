@@ -33,6 +33,7 @@ from itertools import chain
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
+from vietnamese.messages import display_path
 
 logger = logging.getLogger(__name__)
 
@@ -85,13 +86,22 @@ class ArticleWriter:
             written.append((path, id((context or {}).get("article"))))
 
         signals.content_written.connect(record)
+        write_file = partial(writer.write_file,
+                             relative_urls=self.generator.settings["RELATIVE_URLS"])
+        current = {}
+
+        def write(*args, **kwargs):
+            current["article"] = kwargs.get("article")
+            write_file(*args, **kwargs)
+
         status = 0
         try:
-            self._write_articles(partial(writer.write_file,
-                                         relative_urls=self.generator.settings["RELATIVE_URLS"]))
+            self._write_articles(write)
             outcome = ("ok", written, recorder.records)
         except BaseException as error:  # noqa: BLE001 - handed to the parent
-            outcome = ("error", str(error) or error.__class__.__name__, recorder.records)
+            source = getattr(current.get("article"), "source_path", None) or "?"
+            outcome = ("error", f"{display_path(source)}: không tạo được trang của bài viết: "
+                                f"{error or error.__class__.__name__}", recorder.records)
             status = 1
         try:
             with os.fdopen(write_end, "wb") as pipe:

@@ -1,0 +1,72 @@
+"""Article pages written by a forked process (plugins/parallel_write) are the
+pages a serial build writes, every other plugin still hears of them, and what
+goes wrong in the child reaches the user as in a serial build."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from helpers import DEMO_CONTENT, ROOT, build_site, read, run_build_cli
+
+# The build's own date and time (home page metadata, report dates) differ
+# between two builds; nothing else may.
+BUILD_TIME = re.compile(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00|\d\d/\d\d/20\d\d \d\d:\d\d")
+
+
+def pages(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): BUILD_TIME.sub("", read(p))
+            for p in output.rglob("*.html")
+            if not p.relative_to(output).as_posix().startswith(("pagefind/", "admin/"))}
+
+
+def test_parallel_build_writes_what_a_serial_build_writes(tmp_path):
+    parallel = build_site(tmp_path / "parallel")
+    serial = build_site(tmp_path / "serial", PARALLEL_WRITE=False)
+    written, expected = pages(parallel), pages(serial)
+    assert sorted(written) == sorted(expected)
+    assert [p for p in expected if written[p] != expected[p]] == []
+    article = "doan-doi/2025/09/dai-hoi-lien-doi-nhiem-ky-2025-2026/index.html"
+    assert article in written
+    # Plugins listening for written pages heard of every article page.
+    assert f"/{article[:-len('index.html')]}</loc>" in read(parallel / "sitemap.xml")
+    assert read(parallel / "sitemap.xml").count("<url>") == read(serial / "sitemap.xml").count("<url>")
+    checks = [json.loads(read(out / "kiem-tra-tuan-thu/ket-qua.json"))["results"]
+              for out in (parallel, serial)]
+    assert [(r["id"], r["status"], r["checked"]) for r in checks[0]] == [
+        (r["id"], r["status"], r["checked"]) for r in checks[1]]
+
+
+def theme_with_article_template(tmp_path, extra: str) -> Path:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "article.html"
+    template.write_text(read(template).replace("{% block content %}", "{% block content %}" + extra, 1),
+                        encoding="utf-8")
+    return theme
+
+
+def test_error_in_the_article_writer_names_the_article_and_fails_the_build(tmp_path):
+    theme = theme_with_article_template(
+        tmp_path, '{% if article.slug == "dai-hoi-lien-doi-nhiem-ky-2025-2026" %}'
+                  "{{ khong_co.thuoc_tinh.nao }}{% endif %}")
+    result = run_build_cli("--output", tmp_path / "out", "--cache", tmp_path / "cache",
+                           "--set", f'THEME="{theme}"')
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "dai-hoi-lien-doi" in result.stderr and "không tạo được trang của bài viết" in result.stderr
+
+
+def test_two_articles_with_one_address_fail_the_build_naming_them(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    original = next(content.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*.md"))
+    shutil.copy(original, original.with_name("ban-sao-" + original.name))
+    result = run_build_cli("--output", tmp_path / "out", "--cache", tmp_path / "cache",
+                           "--content", content)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    # Warned while reading (both files named), failed while writing (one named).
+    assert 'Cảnh báo: Có 2 bài viết cùng slug "dai-hoi-lien-doi-nhiem-ky-2025-2026"' in result.stderr
+    failed = re.search(r"Lỗi: (\S+): không tạo được trang của bài viết", result.stderr)
+    assert failed and failed.group(1).endswith(original.name)
