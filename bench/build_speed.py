@@ -4,7 +4,8 @@ Generates N synthetic Vietnamese articles (Pelican's ``Key: value`` headers,
 which both builds read) plus three communication plans, then builds them
 (1) with plain Pelican — default theme, no plugins — and (2) with this
 project's full settings, each cold (empty cache) and warm (content cache
-filled by the cold run). Every build runs in its own process so peak RSS is
+filled by the cold run), interleaved and repeated (``--repeat``, default 3):
+the figures are medians. Every build runs in its own process so peak RSS is
 that build's alone (helper processes such as Pagefind are reported apart).
 Prints a table and the ratios project / plain.
 
@@ -20,6 +21,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -148,41 +150,53 @@ def project_command(content, output, cache, overrides=()):
     return [str(part) for part in command]
 
 
-def run_variant(work, name, make_command):
-    output, cache = work / f"out-{name}", work / f"cache-{name}"
-    cold = timed(make_command(output, cache))
-    shutil.rmtree(output)
-    warm = timed(make_command(output, cache))
-    return {"cold_s": cold[0], "cold_mib": cold[1], "warm_s": warm[0], "warm_mib": warm[1],
-            "child_mib": max(cold[2], warm[2])}
+def run_variants(work, variants, repeat):
+    """Cold then warm build of every variant, interleaved (plain, project,
+    plain, project, ...) and repeated; the median of each figure. Interleaving
+    keeps a machine that slows down or speeds up during the run from
+    favouring one side of the ratio."""
+    samples = {name: [] for name in variants}
+    for round_number in range(repeat):
+        for kind in ("cold", "warm"):
+            for name, make_command in variants.items():
+                output = work / f"out-{name}"
+                cache = work / f"cache-{name}-{round_number}"
+                shutil.rmtree(output, ignore_errors=True)
+                seconds, own, children = timed(make_command(output, cache))
+                samples[name].append((kind, seconds, own, children))
+    results = {}
+    for name, runs in samples.items():
+        def median(kind, index):
+            return statistics.median(r[index] for r in runs if r[0] == kind)
+        results[name] = {"cold_s": median("cold", 1), "cold_mib": median("cold", 2),
+                         "warm_s": median("warm", 1), "warm_mib": median("warm", 2),
+                         "child_mib": max(r[3] for r in runs)}
+    return results
 
 
-def benchmark(count, without_plugin=None):
+def benchmark(count, without_plugin=None, repeat=3):
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
         content = work / "content"
         write_articles(content, count)
         write_plans(content)
         shutil.copytree(ROOT / "content" / "images", content / "images")
-        results = {
-            "plain": run_variant(work, "plain", lambda o, c: [
-                sys.executable, "-c", PLAIN_PELICAN, str(content), str(o), str(c)]),
-            "project": run_variant(work, "project", lambda o, c: project_command(
-                content, o, c)),
+        variants = {
+            "plain": lambda o, c: [sys.executable, "-c", PLAIN_PELICAN, str(content), str(o), str(c)],
+            "project": lambda o, c: project_command(content, o, c),
         }
         if without_plugin:
             from pelicanconf import PLUGINS
 
             reduced = [p for p in PLUGINS if p != without_plugin]
-            results[f"without {without_plugin}"] = run_variant(
-                work, "without", lambda o, c: project_command(content, o, c,
-                                                              [("PLUGINS", reduced)]))
-        return results
+            variants[f"without {without_plugin}"] = lambda o, c: project_command(
+                content, o, c, [("PLUGINS", reduced)])
+        return run_variants(work, variants, repeat)
 
 
 def report(count, results):
     plain = results["plain"]
-    print(f"\n{count} articles")
+    print(f"\n{count} articles (medians)")
     print(f"{'build':<28}{'cold s':>9}{'warm s':>9}{'cold MiB':>10}{'warm MiB':>10}"
           f"{'time ×':>14}{'memory ×':>14}{'child MiB':>11}")
     for name, r in results.items():
@@ -200,11 +214,13 @@ def main():
     parser.add_argument("--articles", type=int, nargs="+", default=[1000])
     parser.add_argument("--without-plugin", default=None,
                         help="also build the project without this plugin")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of cold and warm builds; medians are shown (default 3)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     everything = {}
     for count in args.articles:
-        results = benchmark(count, args.without_plugin)
+        results = benchmark(count, args.without_plugin, args.repeat)
         report(count, results)
         everything[count] = results
     if args.json:

@@ -25,25 +25,10 @@ Settings: ``COMPLIANCE_ENABLED`` (default True), ``COMPLIANCE_STRICT``
 per line, relative to the content folder or absolute).
 """
 
-import logging
-
-from pelican import signals
-
-from .generator import ComplianceGenerator, page_written, run_and_report, start_page_checks
-
-logger = logging.getLogger(__name__)
-
-
-def get_generators(pelican):
-    return ComplianceGenerator
-
-
-def finalized(pelican):
-    run_and_report(pelican)
-
 
 def register():
-    signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(start_page_checks)
-    signals.content_written.connect(page_written)
-    signals.finalized.connect(finalized)
+    # The glue (and Pelican) is imported only here: the page-checking helper
+    # process imports this package and must not pay for importing Pelican.
+    from .plugin import register as register_signals
+
+    register_signals()

@@ -38,9 +38,9 @@ def check_articles(generator):
         + generator.hidden_translations
     )
     for article in everything:
-        where = display_path(article.source_path)
         name = article.category.name
         if categories and name not in categories:
+            where = display_path(article.source_path)
             raise FrontMatterError(
                 f'{where}: khóa "category": chuyên mục "{name}" không có trong danh '
                 f"sách CATEGORIES ({', '.join(categories)}).{_nearest_hint(name, categories)}"

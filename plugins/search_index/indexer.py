@@ -102,6 +102,12 @@ def index_worker(bundle_dir: str, site_path: str, connection) -> None:
         return
     from .text import make_record
 
+    # Pagefind (Rust) starts a worker thread per core; the build's own process
+    # needs a core while this runs, and several threads spinning for work on a
+    # two-core machine only take time from it.
+    for variable in ("TOKIO_WORKER_THREADS", "RAYON_NUM_THREADS"):
+        os.environ.setdefault(variable, str(max(1, (os.cpu_count() or 2) // 2)))
+
     try:
         shutil.rmtree(bundle_dir, ignore_errors=True)
         os.makedirs(bundle_dir, exist_ok=True)

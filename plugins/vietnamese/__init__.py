@@ -10,8 +10,6 @@ from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from pelican import signals
-
 from . import dates, text
 
 
@@ -32,4 +30,8 @@ def add_filters(pelican):
 
 
 def register():
+    # Imported here, not at the top: the build's helper processes import this
+    # package (for messages) and must not pay for importing Pelican.
+    from pelican import signals
+
     signals.initialized.connect(add_filters)
