@@ -171,6 +171,7 @@ def process(generators) -> None:
 
     # 3. Templates' data and inline rewrite.
     url_prefix = siteurl + "/"
+    rewritten = []
     for obj in objects:
         path = featured.get(id(obj))
         if path:
@@ -192,22 +193,28 @@ def process(generators) -> None:
             res = rewrite_images(obj._content, resolve, first_eager=path is None)
             if res.used:
                 obj._content = res.html
-                _forget_memoized(obj)
+                rewritten.append(obj)
             for src in res.missing_alt:
                 _alt_problem(settings, f"Ảnh thiếu mô tả (alt): {_static_target(obj, src)} "
                                        f"trong {obj.relative_source_path}")
+    _forget_memoized(rewritten)
 
 
 _SRC_RE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
 
 
-def _forget_memoized(obj) -> None:
-    """Drop Pelican's memoized get_content/get_summary for ``obj`` so the
-    rewritten ``_content`` is what gets written."""
+def _forget_memoized(objects) -> None:
+    """Drop Pelican's memoized get_content/get_summary for ``objects`` so the
+    rewritten ``_content`` is what gets written. The memo is one dict per
+    method shared by every article, so it is scanned once for all of them
+    (once per article was quadratic in the number of illustrated articles)."""
+    if not objects:
+        return
+    wanted = {id(obj) for obj in objects}
     for name in ("get_content", "get_summary"):
-        cache = getattr(getattr(obj, name, None), "cache", None)
+        cache = getattr(getattr(objects[0], name, None), "cache", None)
         if isinstance(cache, dict):
-            for key in [k for k in cache if k and k[0] is obj]:
+            for key in [k for k in cache if k and id(k[0]) in wanted]:
                 del cache[key]
 
 
