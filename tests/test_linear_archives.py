@@ -31,3 +31,17 @@ def test_same_periods_and_articles_as_pelican():
 def test_registered_plugin_replaces_the_builder():
     linear_archives.register()
     assert ArticlesGenerator._build_period_archives is linear_archives.build_period_archives_linear
+
+
+def test_article_list_membership_is_list_membership():
+    articles = fake_articles()
+    tagged = linear_archives.ArticleList(articles[::3])
+    assert [a for a in articles if a in tagged] == [a for a in articles if a in list(articles[::3])]
+    assert tagged == articles[::3] and isinstance(tagged, list)
+    extra = articles[1]
+    tagged.append(extra)
+    assert extra in tagged
+    tagged.remove(extra)
+    assert extra not in tagged
+    tagged += [extra]
+    assert extra in tagged and isinstance(tagged, linear_archives.ArticleList)

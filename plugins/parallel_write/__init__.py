@@ -125,6 +125,9 @@ class ArticleWriter:
         written_files = getattr(writer, "_written_files", None)
         for path, article_id in detail:
             if written_files is not None:
+                if path in written_files:  # what Pelican's writer says when one process writes both
+                    logging.getLogger("pelican.writers").warning(
+                        "File %s is to be overwritten", path)
                 written_files.add(path)
             article = by_id.get(article_id)
             signals.content_written.send(path, context={
