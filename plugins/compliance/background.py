@@ -66,6 +66,7 @@ class BackgroundScan:
         # build's process open (see search_index.indexer.BackgroundIndex).
         context = multiprocessing.get_context("spawn")
         self.output = os.path.abspath(output_path)
+        self._prefix = os.path.join(self.output, "")
         self._connection, child = context.Pipe()
         self._process = context.Process(target=scan_worker, daemon=True,
                                         args=(self.output, rules_file, child))
@@ -82,9 +83,12 @@ class BackgroundScan:
     def page_written(self, path: str) -> None:
         if not self._started:
             return
-        relative = os.path.relpath(os.path.abspath(path), self.output)
-        if relative.startswith(".."):
-            return
+        if path.startswith(self._prefix):  # Pelican's writer joins onto the output path
+            relative = path[len(self._prefix):]
+        else:
+            relative = os.path.relpath(os.path.abspath(path), self.output)
+            if relative.startswith(".."):
+                return
         relative = relative.replace(os.sep, "/")
         if os.getpid() != self._owner:  # a forked writer: one atomic write per page
             self._connection.send(("pages", [relative]))

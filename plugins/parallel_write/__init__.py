@@ -35,8 +35,6 @@ from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 from vietnamese.messages import display_path
 
-logger = logging.getLogger(__name__)
-
 
 class _Recorder(logging.Handler):
     """Keeps the child's log records for the parent to log again."""
