@@ -175,6 +175,7 @@ PLUGINS = [
     "neighbors",
     "sitemap",
     "fast_urls",
+    "parallel_read",
     "parallel_write",
     "template_cache",
     "web_editor",

@@ -1,6 +1,7 @@
-"""Article pages written by a forked process (plugins/parallel_write) are the
-pages a serial build writes, every other plugin still hears of them, and what
-goes wrong in the child reaches the user as in a serial build."""
+"""Articles read (plugins/parallel_read) and article pages written
+(plugins/parallel_write) by forked processes give the pages a serial build
+gives, every other plugin still hears of them, and what goes wrong in a child
+reaches the user as in a serial build."""
 
 import json
 import re
@@ -21,8 +22,8 @@ def pages(output: Path) -> dict[str, str]:
 
 
 def test_parallel_build_writes_what_a_serial_build_writes(tmp_path):
-    parallel = build_site(tmp_path / "parallel")
-    serial = build_site(tmp_path / "serial", PARALLEL_WRITE=False)
+    parallel = build_site(tmp_path / "parallel")  # cold: half the articles read by a child
+    serial = build_site(tmp_path / "serial", PARALLEL_WRITE=False, PARALLEL_READ=False)
     written, expected = pages(parallel), pages(serial)
     assert sorted(written) == sorted(expected)
     assert [p for p in expected if written[p] != expected[p]] == []
@@ -35,6 +36,9 @@ def test_parallel_build_writes_what_a_serial_build_writes(tmp_path):
               for out in (parallel, serial)]
     assert [(r["id"], r["status"], r["checked"]) for r in checks[0]] == [
         (r["id"], r["status"], r["checked"]) for r in checks[1]]
+    # The content cache filled by the child serves the next build unchanged.
+    again = pages(build_site(tmp_path / "parallel"))
+    assert [p for p in expected if again[p] != expected[p]] == []
 
 
 def theme_with_article_template(tmp_path, extra: str) -> Path:
@@ -70,3 +74,17 @@ def test_two_articles_with_one_address_fail_the_build_naming_them(tmp_path):
     assert 'Cảnh báo: Có 2 bài viết cùng slug "dai-hoi-lien-doi-nhiem-ky-2025-2026"' in result.stderr
     failed = re.search(r"Lỗi: (\S+): không tạo được trang của bài viết", result.stderr)
     assert failed and failed.group(1).endswith(original.name)
+
+
+def test_articles_the_reading_child_cannot_read_are_reported_by_name(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    broken = [sorted((content / "articles" / year).glob("*.md"))[-1] for year in ("2025", "2026")]
+    for path in broken:  # the demo has enough articles for the build to fork a reader
+        path.write_text(read(path).replace("title:", "title: [", 1), encoding="utf-8")
+    result = run_build_cli("--output", tmp_path / "out", "--cache", tmp_path / "cache",
+                           "--content", content)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for path in broken:
+        assert f"{path.name} (dòng" in result.stderr, result.stderr

@@ -1,0 +1,140 @@
+"""Reads half of the new or changed articles in a second process (cold builds).
+
+Converting Markdown is most of a build without a content cache, and Pelican
+does it one file at a time. When the first article that is not in the cache
+is about to be read (``article_generator_preread``), the build forks
+(Linux only): the child converts the second half of the uncached articles
+while the parent goes on with the first half in Pelican's usual loop. When
+the parent comes to a file of the second half, the reader's cache lookup
+(``Readers.get_cached_data``, wrapped for this build) waits for the child
+once and hands out its results; they are also stored in the content cache,
+so the next build finds them there.
+
+Only the Markdown conversion moves: metadata processing, signals and content
+objects stay in the parent, in Pelican's order. A file the child could not
+read, or read with a warning, is left to the parent, which reads it again
+and reports it as usual. ``PARALLEL_READ = False`` turns it off.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+
+from pelican import signals
+from pelican.readers import _filter_discardable_metadata
+from pelican.utils import file_suffix
+
+MIN_FILES = 40  # below this a fork costs more than it saves
+
+
+class _Warned(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+class ParallelRead:
+    def __init__(self, generator, paths: list[str]):
+        self.readers = generator.readers
+        self.paths = set(paths)
+        self.results: dict | None = None
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            self._child(paths, write_end)
+        os.close(write_end)
+        self.pid, self.pipe = pid, read_end
+        self._lookup = self.readers.get_cached_data
+        self.readers.get_cached_data = self.get_cached_data
+
+    def _child(self, paths, write_end) -> None:
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        warned = _Warned()
+        root.addHandler(warned)
+        results = {}
+        try:
+            for path in paths:
+                before = warned.count
+                try:
+                    reader = self.readers.readers[file_suffix(path)]
+                    content, metadata = reader.read(path)
+                except Exception:  # noqa: BLE001 - the parent reads it and reports
+                    continue
+                if warned.count == before:
+                    results[path] = (content, _filter_discardable_metadata(metadata))
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(results, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            os._exit(0)
+
+    def _collect(self) -> None:
+        with os.fdopen(self.pipe, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self.pid, 0)
+        try:
+            self.results = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - the child died: the parent reads everything
+            self.results = {}
+
+    def get_cached_data(self, path, default=None):
+        found = self._lookup(path, default)
+        if found is not default or path not in self.paths:
+            return found
+        if self.results is None:
+            self._collect()
+        data = self.results.pop(path, None)
+        if data is None:
+            return found
+        self.readers.cache_data(path, data)
+        return data
+
+    def finish(self) -> None:
+        """Restore the reader and reap the child if no file of its half was asked for."""
+        if self.results is None:
+            self._collect()
+        self.readers.get_cached_data = self._lookup
+
+
+def start(generator) -> None:
+    """First preread of the build's article generator: fork for the second half."""
+    if hasattr(generator, "parallel_read"):
+        return
+    generator.parallel_read = None
+    if not (hasattr(os, "fork") and sys.platform.startswith("linux")):
+        return
+    if not generator.settings.get("PARALLEL_READ", True):
+        return
+    settings = generator.settings
+    uncached = []
+    for relative in generator.get_files(settings["ARTICLE_PATHS"],
+                                        exclude=settings["ARTICLE_EXCLUDES"]):
+        if generator.get_cached_data(relative, None) is not None:
+            continue
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if file_suffix(path) not in generator.readers.readers:
+            continue
+        if generator.readers.get_cached_data(path, (None, None))[0] is None:
+            uncached.append(path)
+    if len(uncached) >= MIN_FILES:
+        generator.parallel_read = ParallelRead(generator, uncached[len(uncached) // 2:])
+
+
+def finish(generator) -> None:
+    reader = getattr(generator, "parallel_read", None)
+    if reader is not None:
+        reader.finish()
+        generator.parallel_read = None
+
+
+def register():
+    signals.article_generator_preread.connect(start)
+    signals.article_generator_pretaxonomy.connect(finish)
