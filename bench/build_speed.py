@@ -128,18 +128,20 @@ Pelican(settings).run()
 
 def timed(command):
     """Run ``command``; return (seconds, peak RSS of the build process in MiB,
-    largest peak RSS of its child processes in MiB)."""
+    largest peak RSS of its child processes in MiB, CPU seconds of the build
+    and every process it waited for)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
     errors = process.stderr.read().decode(errors="replace")
-    _pid, status, _usage = os.wait4(process.pid, 0)
+    _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"Build failed: {' '.join(map(str, command))}\n{errors}")
     own, children = [line.split()[1:] for line in errors.splitlines()
                      if line.startswith("USAGE ")][-1]
-    return seconds, int(own) / 1024, int(children) / 1024
+    return (seconds, int(own) / 1024, int(children) / 1024,
+            usage.ru_utime + usage.ru_stime)
 
 
 def project_command(content, output, cache, overrides=()):
@@ -162,15 +164,16 @@ def run_variants(work, variants, repeat):
                 output = work / f"out-{name}"
                 cache = work / f"cache-{name}-{round_number}"
                 shutil.rmtree(output, ignore_errors=True)
-                seconds, own, children = timed(make_command(output, cache))
-                samples[name].append((kind, seconds, own, children))
+                seconds, own, children, cpu = timed(make_command(output, cache))
+                samples[name].append((kind, seconds, own, children, cpu))
     results = {}
     for name, runs in samples.items():
         def median(kind, index):
             return statistics.median(r[index] for r in runs if r[0] == kind)
         results[name] = {"cold_s": median("cold", 1), "cold_mib": median("cold", 2),
                          "warm_s": median("warm", 1), "warm_mib": median("warm", 2),
-                         "child_mib": max(r[3] for r in runs)}
+                         "child_mib": max(r[3] for r in runs),
+                         "cold_cpu_s": median("cold", 4), "warm_cpu_s": median("warm", 4)}
     return results
 
 
@@ -198,15 +201,17 @@ def report(count, results):
     plain = results["plain"]
     print(f"\n{count} articles (medians)")
     print(f"{'build':<28}{'cold s':>9}{'warm s':>9}{'cold MiB':>10}{'warm MiB':>10}"
-          f"{'time ×':>14}{'memory ×':>14}{'child MiB':>11}")
+          f"{'time ×':>14}{'memory ×':>14}{'child MiB':>11}{'CPU s cold/warm':>17}")
     for name, r in results.items():
         time_ratio = f"{r['cold_s'] / plain['cold_s']:.2f}/{r['warm_s'] / plain['warm_s']:.2f}"
         mem_ratio = f"{r['cold_mib'] / plain['cold_mib']:.2f}/{r['warm_mib'] / plain['warm_mib']:.2f}"
         print(f"{name:<28}{r['cold_s']:>9.1f}{r['warm_s']:>9.1f}{r['cold_mib']:>10.0f}"
-              f"{r['warm_mib']:>10.0f}{time_ratio:>14}{mem_ratio:>14}{r['child_mib']:>11.0f}")
+              f"{r['warm_mib']:>10.0f}{time_ratio:>14}{mem_ratio:>14}{r['child_mib']:>11.0f}"
+              f"{r['cold_cpu_s']:>9.1f}/{r['warm_cpu_s']:<7.1f}")
     print("(ratios are this build / plain Pelican, cold/warm; MiB is the build process's\n"
           " peak RSS; child MiB is the largest peak of its helper processes: the Pagefind\n"
-          " indexer and image workers, which run beside the build)")
+          " indexer and image workers, which run beside the build; CPU s is the processor\n"
+          " time of the build and all its helpers: the project uses a second core)")
 
 
 def main():
