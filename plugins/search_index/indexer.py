@@ -97,6 +97,12 @@ def index_worker(bundle_dir: str, site_path: str, connection) -> None:
     writes the bundle and answers ``("ok", count)`` or ``("error", message)``.
     ``None`` instead of the first records means the build gave up.
     """
+    import signal
+    import sys
+
+    # cancel() terminates: leave through the with-blocks, which delete the
+    # temporary record folders (a kill would leave them in /tmp).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     raw_records = connection.recv()
     if raw_records is None:
         return
@@ -174,6 +180,9 @@ class BackgroundIndex:
         return value
 
     def cancel(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout=10)
         if self._process.is_alive():
             self._process.kill()
         self._process.join(timeout=10)
