@@ -156,12 +156,11 @@ class Site:
     def all_html(self) -> list[str]:
         if self._all is None:
             found = []
-            excluded = tuple(self.manifest.get("exclude") or ())
             for root, _dirs, files in os.walk(self.output):
                 for name in files:
                     if name.endswith(".html"):
                         rel = os.path.relpath(os.path.join(root, name), self.output).replace(os.sep, "/")
-                        if not (excluded and rel.startswith(excluded)):
+                        if not self.excluded(rel):
                             found.append(rel)
             self._all = sorted(found)
         return self._all
