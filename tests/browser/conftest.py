@@ -78,14 +78,13 @@ def open_page(browser):
                                       java_script_enabled=js, locale="vi-VN")
         guard = Guard(context)
         page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("pageerror", lambda e: guard.page_errors.append(str(e)))
         page.goto(url, wait_until="load")
-        opened.append((context, guard, errors, url))
+        opened.append((context, guard, url))
         return page, guard
 
     yield _open
-    for context, guard, errors, url in opened:
+    for context, guard, url in opened:
         context.close()
         assert guard.blocked == [], f"{url} requested other hosts: {guard.blocked}"
-        assert errors == [], f"{url} JavaScript errors: {errors}"
+        assert guard.page_errors == [], f"{url} JavaScript errors: {guard.page_errors}"

@@ -36,6 +36,7 @@ class Guard:
 
     def __init__(self, context):
         self.blocked: list[str] = []
+        self.page_errors: list[str] = []  # filled by whoever opens pages in the context
         context.route("**/*", self._route)
 
     def _route(self, route):

@@ -23,11 +23,16 @@ def article_titles(site) -> list[str]:
 
 
 def search(page, query):
+    console = []
+    page.on("console", lambda message: console.append(message.text))
     box = page.locator(".search-page").get_by_role("searchbox", name="Từ khóa cần tìm")
     box.click()
     page.keyboard.type(query, delay=20)
     page.keyboard.press("Enter")
-    expect(page.locator(".search-status")).to_contain_text("cho “%s”" % query)
+    try:
+        expect(page.locator(".search-status")).to_contain_text("cho “%s”" % query)
+    except AssertionError as failure:  # say why Pagefind did not load
+        raise AssertionError(f"{failure}\nconsole: {console}") from None
     return page.locator(".search-item-title a").all_inner_texts()
 
 
@@ -76,3 +81,29 @@ def test_more_results_button_by_keyboard(site, open_page):
     # focus moves to the first new result, so keyboard users continue there
     assert page.evaluate("() => document.activeElement.closest('.search-item') !== null")
     assert page.locator(".search-item").nth(20).locator("a").evaluate("a => a === document.activeElement")
+
+
+def test_search_tries_again_after_the_index_failed_to_load(site, open_page):
+    """A dropped connection (a phone on a slow network) must not break search
+    until the page is reloaded: the next search loads the index again."""
+    page, guard = open_page(site.url("search"))
+    dropped = []
+
+    def drop_once(route):
+        if not dropped:
+            dropped.append(route.request.url)
+            route.abort()
+        else:
+            route.fallback()
+
+    page.route("**/pagefind/pagefind-entry.json*", drop_once)
+    box = page.locator(".search-page").get_by_role("searchbox", name="Từ khóa cần tìm")
+    box.fill("tuyen sinh")
+    box.press("Enter")
+    expect(page.locator(".search-status")).to_contain_text("Không tải được bộ tìm kiếm")
+    assert dropped
+    # Pagefind itself reports the failed download as an uncaught error
+    assert set(guard.page_errors) <= {"Failed to load Pagefind metadata"}, guard.page_errors
+    guard.page_errors.clear()
+    box.fill("")
+    assert search(page, "hoc sinh")

@@ -15,6 +15,7 @@
   var current = null; // {query, results, shown}
   var base = box.getAttribute("data-pagefind");
   var loading = null;
+  var failures = 0;
   var seq = 0;
   var timer = null;
 
@@ -25,10 +26,16 @@
 
   function pagefind() {
     if (!loading) {
-      loading = import(base + "pagefind.js").then(function (pf) {
+      // After a failure (a dropped connection on a phone) Pagefind keeps its
+      // error, even for later searches; a new module URL gives a fresh
+      // instance, so the next search loads the index again.
+      var url = base + "pagefind.js" + (failures ? "?lan=" + failures : "");
+      loading = import(url).then(function (pf) {
         // result URLs are site-root relative; keep a SITEURL sub-path (/truong/...)
         var siteRoot = new URL(base.replace(/pagefind\/$/, ""), location.href).pathname;
-        return pf.options({ basePath: base, baseUrl: siteRoot }).then(function () { return pf; });
+        return pf.options({ basePath: base, baseUrl: siteRoot })
+          .then(function () { return pf.init(); })
+          .then(function () { return pf; });
       });
     }
     return loading;
@@ -92,8 +99,11 @@
         list.textContent = "";
         return showMore();
       })
-      .catch(function () {
-        if (n === seq) statusEl.textContent = "Không tải được bộ tìm kiếm. Vui lòng tải lại trang.";
+      .catch(function (err) {
+        if (window.console) console.warn("search:", err);
+        failures++;
+        loading = null;
+        if (n === seq) statusEl.textContent = "Không tải được bộ tìm kiếm. Vui lòng thử lại.";
       });
   }
 
