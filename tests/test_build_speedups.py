@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers import ROOT, build_site, read
+from helpers import DEMO_CONTENT, ROOT, build_site, read
 
 
 def test_edited_template_is_compiled_again(tmp_path):
@@ -47,3 +47,34 @@ def test_search_index_holds_articles_and_pages_written_by_other_generators(tmp_p
     assert "/gioi-thieu/" in urls  # a page
     entry = json.loads(read(output / "pagefind" / "pagefind-entry.json"))
     assert entry["languages"]["vi"]["page_count"] == len(urls)
+
+
+def indexed_texts(output: Path) -> str:
+    return " ".join(gzip.decompress(f.read_bytes()).decode("utf-8")
+                    for f in (output / "pagefind" / "fragment").iterdir())
+
+
+def entry_written(output: Path) -> int:
+    return (output / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns
+
+
+def test_search_index_is_reused_only_for_the_same_records(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    output = build_site(tmp_path, content)
+    first, written = indexed_texts(output), entry_written(output)
+    kept = list((tmp_path / "cache" / "search").iterdir())
+    assert len(kept) == 1  # the bundle of this build, kept for the next one
+    output = build_site(tmp_path, content)
+    assert indexed_texts(output) == first
+    assert entry_written(output) == written  # same records: the kept bundle, not a new index
+
+    article = next(content.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*.md"))
+    article.write_text(read(article).replace("\n---\n", "\n---\nLớp 9A5 trồng cây phượng vĩ.\n", 1),
+                       encoding="utf-8")
+    output = build_site(tmp_path, content)
+    changed = indexed_texts(output)
+    assert "Lop 9A5 trong cay phuong vi" in changed and "Lop 9A5" not in first
+    assert entry_written(output) != written
+    assert [p.name for p in (tmp_path / "cache" / "search").iterdir()] != [p.name for p in kept]
+    assert len(list((tmp_path / "cache" / "search").iterdir())) == 1

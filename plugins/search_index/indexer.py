@@ -12,12 +12,16 @@ adding records one by one costs 0.1 s per page.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
+import json
 import os
+import pickle
 import posixpath
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
@@ -89,13 +93,69 @@ async def _write_in_two_parts(first: str, await_second, bundle_dir: str) -> int:
     return count
 
 
-def index_worker(bundle_dir: str, site_path: str, connection) -> None:
+def _digest(*parts) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(pickle.dumps(part, protocol=4))
+    return digest.hexdigest()
+
+
+def _index_key(raw_records: list[dict], site_path: str) -> str:
+    """What the bundle depends on: the records, the site path, this code and
+    Pagefind's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    here = Path(__file__).resolve().parent
+    code = [(here / name).read_bytes() for name in ("indexer.py", "text.py")]
+    try:
+        pagefind = [version("pagefind"), version("pagefind_bin")]
+    except PackageNotFoundError:  # unknown versions: never reuse across installs
+        pagefind = [str(os.getpid())]
+    return _digest(code, pagefind, site_path, raw_records)
+
+
+def _reuse(entry: str, late_records: list[dict], bundle_dir: str):
+    """The bundle kept by an earlier build with the same records, or None."""
+    try:
+        with open(os.path.join(entry, "done.json"), encoding="utf-8") as fp:
+            done = json.load(fp)
+    except (OSError, ValueError):
+        return None
+    if done.get("late") != _digest(late_records):
+        return None
+    shutil.rmtree(bundle_dir, ignore_errors=True)
+    try:
+        shutil.copytree(os.path.join(entry, "bundle"), bundle_dir)
+    except OSError:  # another build replaced the entry meanwhile: index instead
+        shutil.rmtree(bundle_dir, ignore_errors=True)
+        return None
+    return int(done.get("count", 0))
+
+
+def _keep(cache_dir: str, key: str, bundle_dir: str, late_records: list[dict], count: int) -> None:
+    """Keep this bundle (only the latest) for a build with the same records."""
+    try:
+        staging = tempfile.mkdtemp(prefix=f"{key}.", dir=cache_dir)
+        shutil.copytree(bundle_dir, os.path.join(staging, "bundle"))
+        with open(os.path.join(staging, "done.json"), "w", encoding="utf-8") as fp:
+            json.dump({"late": _digest(late_records), "count": count}, fp)
+        for name in os.listdir(cache_dir):
+            if name != os.path.basename(staging):
+                shutil.rmtree(os.path.join(cache_dir, name), ignore_errors=True)
+        os.replace(staging, os.path.join(cache_dir, key))
+    except OSError:
+        pass  # only a cache: the next build indexes again
+
+
+def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | None = None) -> None:
     """Body of the background indexing process (see ``BackgroundIndex``).
 
     Waits for the records of the build's content, makes and indexes them,
     then waits for the late records (pages other plugins wrote), adds them,
     writes the bundle and answers ``("ok", count)`` or ``("error", message)``.
-    ``None`` instead of the first records means the build gave up.
+    ``None`` instead of the first records means the build gave up. With a
+    ``cache_dir``, a bundle made from exactly the same records (same code,
+    same Pagefind) is copied instead of indexing again.
     """
     import signal
     import sys
@@ -115,6 +175,18 @@ def index_worker(bundle_dir: str, site_path: str, connection) -> None:
         os.environ.setdefault(variable, str(max(1, (os.cpu_count() or 2) // 2)))
 
     try:
+        key = entry = None
+        received: list = []
+        if cache_dir:
+            os.makedirs(cache_dir, exist_ok=True)
+            key = _index_key(raw_records, site_path)
+            entry = os.path.join(cache_dir, key)
+            if os.path.isdir(entry):
+                received.append(connection.recv())
+                count = _reuse(entry, received[0], bundle_dir)
+                if count is not None:
+                    connection.send(("ok", count))
+                    return
         shutil.rmtree(bundle_dir, ignore_errors=True)
         os.makedirs(bundle_dir, exist_ok=True)
         seen: set = set()
@@ -123,13 +195,16 @@ def index_worker(bundle_dir: str, site_path: str, connection) -> None:
             _write_record_files([make_record(**raw) for raw in raw_records], first, site_path, seen)
 
             def await_late_records():
-                records = connection.recv()
-                _write_record_files(records, late, site_path, seen)
-                return late if records else None
+                if not received:
+                    received.append(connection.recv())
+                _write_record_files(received[0], late, site_path, seen)
+                return late if received[0] else None
 
             count = _run_in_own_loop(_write_in_two_parts(first, await_late_records, bundle_dir))
         if not os.path.isfile(os.path.join(bundle_dir, "pagefind.js")):
             raise SearchIndexError(f"thiếu {bundle_dir}/pagefind.js")
+        if key:
+            _keep(cache_dir, key, bundle_dir, received[0], count)
         connection.send(("ok", count))
     except Exception as exc:  # noqa: BLE001 - reported to the build as a message
         connection.send(("error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"))
@@ -146,7 +221,7 @@ class BackgroundIndex:
     bundle.
     """
 
-    def __init__(self, bundle_dir: str, site_path: str = ""):
+    def __init__(self, bundle_dir: str, site_path: str = "", cache_dir: str | None = None):
         import multiprocessing
 
         # "spawn", not "fork": a forked child would inherit every open file
@@ -155,7 +230,7 @@ class BackgroundIndex:
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
         self._process = context.Process(
-            target=index_worker, args=(bundle_dir, site_path, child), daemon=True)
+            target=index_worker, args=(bundle_dir, site_path, child, cache_dir), daemon=True)
         self._process.start()
         self._late_sent = False
 

@@ -67,8 +67,10 @@ class SearchPageGenerator(Generator):
         key = os.path.realpath(self.output_path)
         for stale in list(_PENDING):  # earlier builds in this process that failed
             _PENDING.pop(stale).cancel()
+        cache = self.settings.get("CACHE_PATH")
         _PENDING[key] = BackgroundIndex(os.path.join(self.output_path, "pagefind"),
-                                        urlsplit(self.settings.get("SITEURL", "")).path)
+                                        urlsplit(self.settings.get("SITEURL", "")).path,
+                                        os.path.join(cache, "search") if cache else None)
 
     def generate_context(self):
         pass
