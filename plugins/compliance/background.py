@@ -5,13 +5,19 @@ reading and checking some thousand pages after the build, a helper process
 receives each page's path as soon as Pelican has written it and checks it
 then; at ``finalized`` the engine reuses those results for every page whose
 size and modification time are unchanged and checks the rest itself, so the
-outcome is exactly that of checking the finished site.
+outcome is exactly that of checking the finished site. A page whose text
+is the same as in the previous build (same rules, code and manifest) is not
+checked again (:class:`PageMemory`, kept in the cache folder).
 This module does not import Pelican.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import pickle
+import tempfile
 from pathlib import Path
 
 # Paths are sent in batches of at most this many bytes: fewer writes, and
@@ -20,21 +26,74 @@ from pathlib import Path
 BATCH_BYTES = 3000
 
 
-def scan_worker(output: str, rules_file: str | None, connection) -> None:
+class PageMemory:
+    """The problems the previous build found on each page, kept in a cache
+    file and reused for a page whose text is exactly the same, as long as
+    the rules, the checking code and the manifest are the same too (``key``):
+    page checks look at nothing else."""
+
+    def __init__(self, path: str | None, key: str):
+        self.path, self.key = path, key
+        self.previous: dict = {}
+        self.current: dict = {}
+        try:
+            with open(path, "rb") as fp:
+                stored = pickle.load(fp)
+            if stored.get("key") == key:
+                self.previous = stored["pages"]
+        except Exception:  # noqa: BLE001 - no usable memory: every page is checked
+            pass
+
+    def problems(self, page: str, text: str, check) -> dict:
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        known = self.previous.get(page)
+        problems = known[1] if known and known[0] == digest else check()
+        self.current[page] = (digest, problems)
+        return problems
+
+    def save(self) -> None:
+        if not self.path:
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(self.path), suffix=".tmp")
+            with os.fdopen(handle, "wb") as fp:
+                pickle.dump({"key": self.key, "pages": self.current}, fp, protocol=4)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # only a cache: the next build checks every page
+
+
+def memory_key(rules, manifest: dict) -> str:
+    """What page checks depend on besides the page: rules, code, manifest."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("background.py", "checks.py", "dom.py", "engine.py", "links.py"):
+        digest.update((here / name).read_bytes())
+    digest.update(repr([(r.id, r.check, r.scope, r.params) for r in rules]).encode())
+    digest.update(json.dumps(manifest, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def scan_worker(output: str, rules_file: str | None, connection,
+                memory_file: str | None = None) -> None:
     """Body of the helper process: ``("manifest", dict)``, then any number of
     ``("pages", [relative path, ...])``, then ``("end",)``, answered with
     ``{page: (stamp, {rule id: problem or None})}``. ``None`` first means the
-    build gave up."""
+    build gave up. ``memory_file``: where :class:`PageMemory` is kept."""
     from .engine import Site, load_rules, page_rules, scan_page
 
     message = connection.recv()
     if message is None:
         return
     results: dict = {}
+    memory = None
     try:
         rules, _rows = load_rules(Path(rules_file)) if rules_file else load_rules()
         site = Site(Path(output), message[1])
         chosen = page_rules(rules, site)
+        if memory_file:
+            memory = PageMemory(memory_file, memory_key(rules, message[1]))
     except Exception:  # noqa: BLE001 - the build checks everything itself then
         chosen = None
     while True:
@@ -47,19 +106,22 @@ def scan_worker(output: str, rules_file: str | None, connection) -> None:
             if page in results:  # sent by a forked writer and again by the build
                 continue
             try:
-                outcome = scan_page(page, chosen, site)
+                outcome = scan_page(page, chosen, site, memory)
             except Exception:  # noqa: BLE001 - checked again, with its error, at the end
                 outcome = None
             if outcome is not None:
                 results[page] = outcome
     if message is not None:
+        if memory is not None:
+            memory.save()
         connection.send(results)
 
 
 class BackgroundScan:
     """The helper process for one build (see the module docstring)."""
 
-    def __init__(self, output_path: str, rules_file: str | None = None):
+    def __init__(self, output_path: str, rules_file: str | None = None,
+                 memory_file: str | None = None):
         import multiprocessing
 
         # "spawn", not "fork": a forked child keeps every descriptor of the
@@ -69,7 +131,7 @@ class BackgroundScan:
         self._prefix = os.path.join(self.output, "")
         self._connection, child = context.Pipe()
         self._process = context.Process(target=scan_worker, daemon=True,
-                                        args=(self.output, rules_file, child))
+                                        args=(self.output, rules_file, child, memory_file))
         self._process.start()
         self._started = False
         self._pending: list[str] = []

@@ -307,9 +307,12 @@ def page_rules(rules: list[Rule], site: Site) -> list[tuple[Rule, Callable, set 
     return out
 
 
-def scan_page(page: str, chosen: list[tuple[Rule, Callable, set | None]], site: Site):
+def scan_page(page: str, chosen: list[tuple[Rule, Callable, set | None]], site: Site,
+              memory=None):
     """``(stamp, {rule id: problem or None})`` for one written page, or None
-    when it is not a page the scan rules look at or cannot be read."""
+    when it is not a page the scan rules look at or cannot be read.
+    ``memory`` (``background.PageMemory``) gives the problems an earlier
+    build found in exactly the same text."""
     if not page.endswith(".html") or site.excluded(page):
         return None
     applicable = [(rule, fn) for rule, fn, members in chosen
@@ -320,7 +323,11 @@ def scan_page(page: str, chosen: list[tuple[Rule, Callable, set | None]], site: 
     text = site.text(page)
     if text is None:
         return None
-    return stamp, {rule.id: fn(text, page, rule.params, site) for rule, fn in applicable}
+
+    def check() -> dict:
+        return {rule.id: fn(text, page, rule.params, site) for rule, fn in applicable}
+
+    return stamp, (memory.problems(page, text, check) if memory is not None else check())
 
 
 def _scope_text(scope) -> str:

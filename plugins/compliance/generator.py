@@ -42,8 +42,10 @@ class ComplianceGenerator(Generator):
             _SCANS.pop(stale).cancel()
         _MANIFESTS.clear()
         if self.settings.get("COMPLIANCE_ENABLED", True):
+            cache = self.settings.get("CACHE_PATH")
             _SCANS[os.path.realpath(self.output_path)] = BackgroundScan(
-                self.output_path, _rules_file(self.settings))
+                self.output_path, _rules_file(self.settings),
+                os.path.join(cache, "compliance", "pages.pickle") if cache else None)
 
     def generate_output(self, writer):
         _BUILDS[os.path.realpath(self.output_path)] = (self, writer)

@@ -2,6 +2,8 @@
 the outcome must be exactly that of checking the finished site."""
 
 import json
+import pickle
+import shutil
 import os
 from pathlib import Path
 
@@ -79,3 +81,48 @@ def test_build_reports_what_checking_the_finished_site_reports(tmp_path):
     again = run(rules, Site(output, load_manifest(output)))
     assert [(r.rule.id, r.status, r.problems) for r in again] == [
         (r["id"], r["status"], r["problems"]) for r in written["results"]]
+
+
+def scan_pages(output: Path, memory: Path, pages, **manifest_extra) -> dict:
+    scan = BackgroundScan(str(output), memory_file=str(memory))
+    scan.start(manifest(**manifest_extra))
+    for page in pages:
+        scan.page_written(str(output / page))
+    return scan.results()
+
+
+def test_page_is_checked_again_only_if_its_text_rules_or_manifest_changed(tmp_path):
+    output, memory = tmp_path / "output", tmp_path / "cache" / "compliance" / "pages.pickle"
+    write_page(output, "index.html", '<img src="a.jpg" alt="Sân trường">')
+    write_page(output, "tin/bai/index.html", '<img src="b.jpg">')
+    pages = ["index.html", "tin/bai/index.html"]
+    first = scan_pages(output, memory, pages)
+    assert first["index.html"][1]["C10-anh-alt"] is None
+    assert first["tin/bai/index.html"][1]["C10-anh-alt"]
+
+    # Mark what the memory says, to see where it is used.
+    stored = pickle.loads(memory.read_bytes())
+    for page in pages:
+        digest, problems = stored["pages"][page]
+        stored["pages"][page] = (digest, {**problems, "C10-anh-alt": "ghi nhớ từ lần trước"})
+    memory.write_bytes(pickle.dumps(stored))
+
+    write_page(output, "tin/bai/index.html", '<img src="b.jpg" alt="Lớp 9A">')  # fixed
+    second = scan_pages(output, memory, pages)
+    assert second["index.html"][1]["C10-anh-alt"] == "ghi nhớ từ lần trước"  # same text
+    assert second["tin/bai/index.html"][1]["C10-anh-alt"] is None  # checked again
+
+    memory.write_bytes(pickle.dumps(stored))
+    other = scan_pages(output, memory, pages, sample=["tin/bai/index.html"])
+    assert other["index.html"][1]["C10-anh-alt"] is None  # another manifest: checked again
+
+
+def test_build_with_remembered_page_checks_reports_the_same(tmp_path):
+    content = make_content(tmp_path / "content")
+    output = build_small(tmp_path, content)
+    report = output / "kiem-tra-tuan-thu" / "ket-qua.json"
+    first = json.loads(report.read_text(encoding="utf-8"))["results"]
+    assert (tmp_path / "cache" / "compliance" / "pages.pickle").is_file()
+    shutil.rmtree(output)
+    output = build_small(tmp_path, content)
+    assert json.loads(report.read_text(encoding="utf-8"))["results"] == first
