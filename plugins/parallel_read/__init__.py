@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
-import sys
 
+from forked import ForkedCall, available
 from pelican import signals
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
@@ -44,46 +43,28 @@ class ParallelRead:
         self.readers = generator.readers
         self.paths = set(paths)
         self.results: dict | None = None
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            self._child(paths, write_end)
-        os.close(write_end)
-        self.pid, self.pipe = pid, read_end
+        warned = _Warned()
+        self.child = ForkedCall(lambda: self._read(paths, warned), warned)
         self._lookup = self.readers.get_cached_data
         self.readers.get_cached_data = self.get_cached_data
 
-    def _child(self, paths, write_end) -> None:
-        root = logging.getLogger()
-        for handler in list(root.handlers):
-            root.removeHandler(handler)
-        warned = _Warned()
-        root.addHandler(warned)
+    def _read(self, paths, warned) -> dict:
+        """In the child: ``{path: (content, metadata)}`` of every file read
+        without an error or a warning."""
         results = {}
-        try:
-            for path in paths:
-                before = warned.count
-                try:
-                    reader = self.readers.readers[file_suffix(path)]
-                    content, metadata = reader.read(path)
-                except Exception:  # noqa: BLE001 - the parent reads it and reports
-                    continue
-                if warned.count == before:
-                    results[path] = (content, _filter_discardable_metadata(metadata))
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(results, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            os._exit(0)
+        for path in paths:
+            before = warned.count
+            try:
+                reader = self.readers.readers[file_suffix(path)]
+                content, metadata = reader.read(path)
+            except Exception:  # noqa: BLE001 - the parent reads it and reports
+                continue
+            if warned.count == before:
+                results[path] = (content, _filter_discardable_metadata(metadata))
+        return results
 
     def _collect(self) -> None:
-        with os.fdopen(self.pipe, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(self.pid, 0)
-        try:
-            self.results = pickle.loads(data)
-        except Exception:  # noqa: BLE001 - the child died: the parent reads everything
-            self.results = {}
+        self.results = self.child.result(lambda _status: {})  # died: the parent reads everything
 
     def get_cached_data(self, path, default=None):
         found = self._lookup(path, default)
@@ -109,7 +90,7 @@ def start(generator) -> None:
     if hasattr(generator, "parallel_read"):
         return
     generator.parallel_read = None
-    if not (hasattr(os, "fork") and sys.platform.startswith("linux")):
+    if not available():
         return
     if not generator.settings.get("PARALLEL_READ", True):
         return

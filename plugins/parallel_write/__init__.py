@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
-import sys
 from functools import partial
 from itertools import chain
 
+from forked import ForkedCall, available
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
@@ -54,30 +53,21 @@ class ArticleWriter:
         self.generator = generator
         self.articles = list(chain(generator.translations, generator.articles,
                                    generator.hidden_translations, generator.hidden_articles))
-        self.pid = None
-        self.pipe = None
+        self.child: ForkedCall | None = None
         self._write_articles = generator.generate_articles
         self._generate_output = generator.generate_output
 
     def start(self, writer):
         for article in self.articles:
             article.content  # noqa: B018 - resolves {static} links in this process
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: write the article pages, report, leave
-            os.close(read_end)
-            self._child(writer, write_end)
-        os.close(write_end)
-        self.pid, self.pipe = pid, read_end
+        recorder = _Recorder()
+        self.child = ForkedCall(lambda: self._write_in_child(writer, recorder), recorder)
         self.generator.generate_articles = lambda write: None
         self.generator.generate_output = self._output_then_join
 
-    def _child(self, writer, write_end) -> None:
-        recorder = _Recorder()
-        root = logging.getLogger()
-        for handler in list(root.handlers):
-            root.removeHandler(handler)
-        root.addHandler(recorder)
+    def _write_in_child(self, writer, recorder) -> tuple:
+        """In the child: ``("ok", [(path, article id)], log records)`` or
+        ``("error", message, log records)``."""
         written: list[tuple[str, int]] = []
 
         def record(path, context=None):
@@ -92,20 +82,13 @@ class ArticleWriter:
             current["article"] = kwargs.get("article")
             write_file(*args, **kwargs)
 
-        status = 0
         try:
             self._write_articles(write)
-            outcome = ("ok", written, recorder.records)
+            return ("ok", written, recorder.records)
         except BaseException as error:  # noqa: BLE001 - handed to the parent
             source = getattr(current.get("article"), "source_path", None) or "?"
-            outcome = ("error", f"{display_path(source)}: không tạo được trang của bài viết: "
-                                f"{error or error.__class__.__name__}", recorder.records)
-            status = 1
-        try:
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(outcome, pipe)
-        finally:
-            os._exit(status)  # no cleanup: the parent's helpers and files are not ours
+            return ("error", f"{display_path(source)}: không tạo được trang của bài viết: "
+                             f"{error or error.__class__.__name__}", recorder.records)
 
     def _output_then_join(self, writer):
         try:
@@ -132,13 +115,8 @@ class ArticleWriter:
                 "article": article, "category": getattr(article, "category", None)})
 
     def join(self):
-        with os.fdopen(self.pipe, "rb") as pipe:
-            data = pipe.read()
-        _pid, status = os.waitpid(self.pid, 0)
-        try:
-            return pickle.loads(data)
-        except Exception:  # noqa: BLE001 - the child died before reporting
-            return ("error", f"Tiến trình ghi bài viết dừng bất thường (mã {status}).", [])
+        return self.child.result(lambda status: (
+            "error", f"Tiến trình ghi bài viết dừng bất thường (mã {status}).", []))
 
 
 # The article generator of the build in progress, keyed by output path.
@@ -147,7 +125,7 @@ _READY: dict[str, ArticleWriter] = {}
 
 def prepare(generators) -> None:
     _READY.clear()  # an earlier build in this process that failed
-    if not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+    if not available():
         return
     generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     if generator is None or not generator.settings.get("PARALLEL_WRITE", True):

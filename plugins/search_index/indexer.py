@@ -66,6 +66,22 @@ def record_html(record: dict) -> str:
             "</main></body></html>")
 
 
+def records_folder(size: int = 0) -> str | None:
+    """Where the record files go: a RAM disk when there is one (Linux's
+    /dev/shm) with room to spare for ``size`` bytes of records, since they
+    are a thousand tiny files written, read once by Pagefind and deleted;
+    otherwise (None) the usual temporary folder."""
+    shm = "/dev/shm"
+    try:
+        info = os.statvfs(shm)
+    except OSError:
+        return None
+    room = info.f_bavail * info.f_frsize
+    if not os.access(shm, os.W_OK | os.X_OK) or room < 2 * size + (64 << 20):
+        return None
+    return shm
+
+
 def _write_record_files(records: list[dict], folder: str, site_path: str, seen: set) -> None:
     for record in records:
         rel = record_path(record["url"], site_path)
@@ -190,8 +206,10 @@ def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | N
         shutil.rmtree(bundle_dir, ignore_errors=True)
         os.makedirs(bundle_dir, exist_ok=True)
         seen: set = set()
-        with tempfile.TemporaryDirectory(prefix="pagefind-src-") as first, \
-                tempfile.TemporaryDirectory(prefix="pagefind-late-") as late:
+        # a page's record (folded text, a few tags) is smaller than its HTML
+        folder = records_folder(sum(len(raw.get("body_html") or "") + 4096 for raw in raw_records))
+        with tempfile.TemporaryDirectory(prefix="pagefind-src-", dir=folder) as first, \
+                tempfile.TemporaryDirectory(prefix="pagefind-late-", dir=folder) as late:
             _write_record_files([make_record(**raw) for raw in raw_records], first, site_path, seen)
 
             def await_late_records():
