@@ -178,6 +178,7 @@ PLUGINS = [
     "parallel_read",
     "parallel_write",
     "template_cache",
+    "content_cache_key",  # reads everything again when Markdown settings or plugins changed
     "web_editor",
     "linear_archives",
     "plan_evidence",

@@ -78,3 +78,24 @@ def test_search_index_is_reused_only_for_the_same_records(tmp_path):
     assert entry_written(output) != written
     assert [p.name for p in (tmp_path / "cache" / "search").iterdir()] != [p.name for p in kept]
     assert len(list((tmp_path / "cache" / "search").iterdir())) == 1
+
+
+def test_content_cache_is_not_used_after_the_markdown_settings_changed(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    article = next(content.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*.md"))
+    article.write_text(read(article).replace("\n---\n", '\n---\nEm nói "cảm ơn thầy cô".\n', 1),
+                       encoding="utf-8")
+    output = build_site(tmp_path, content)
+    assert (tmp_path / "cache" / "content-key.txt").is_file()
+    page = next(p for p in output.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*/index.html"))
+    assert "&ldquo;cảm ơn thầy cô&rdquo;" not in read(page)
+
+    from pelicanconf import MARKDOWN
+
+    smart = {**MARKDOWN, "extension_configs": {**MARKDOWN["extension_configs"],
+                                               "markdown.extensions.smarty": {}}}
+    output = build_site(tmp_path, content, MARKDOWN=smart)  # same cache, new settings
+    assert "&ldquo;cảm ơn thầy cô&rdquo;" in read(page)
+    output = build_site(tmp_path, content)  # and back
+    assert "&ldquo;cảm ơn thầy cô&rdquo;" not in read(page)
