@@ -222,7 +222,14 @@ def main():
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds of cold and warm builds; medians are shown (default 3)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--cpus", type=int, default=None,
+                        help="run every build on this many processor cores only (Linux), "
+                             "e.g. 1 to see the project without its second core")
     args = parser.parse_args()
+    if args.cpus:
+        cores = sorted(os.sched_getaffinity(0))[: args.cpus]
+        os.sched_setaffinity(0, cores)  # the builds and their helpers inherit it
+        print(f"Builds run on {len(cores)} core(s): {cores}")
     everything = {}
     for count in args.articles:
         results = benchmark(count, args.without_plugin, args.repeat)
