@@ -163,6 +163,10 @@ MARKDOWN = {
 }
 SUMMARY_MAX_LENGTH = 40
 TYPOGRIFY = False
+# Text from front matter and data files (titles with "quotes", & or <) is
+# escaped; article and page HTML is marked safe where the theme prints it.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
 
 # --- Plugins: always explicit (an unset list loads every installed plugin) ---
 PLUGIN_PATHS = ["plugins"]

@@ -5,6 +5,7 @@ import re
 import shutil
 import time
 from datetime import datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -151,3 +152,52 @@ def test_build_does_not_write_into_content(tmp_path):
     build_site(tmp_path, content=content)
     after = sorted((p.relative_to(content), p.stat().st_mtime_ns) for p in content.rglob("*"))
     assert before == after
+
+
+class _Reader(HTMLParser):
+    """Attribute values and the text of <title> and <h1>, as a browser reads them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.metas, self.alts, self.texts, self._in = {}, [], {"title": "", "h1": ""}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and "name" in attrs:
+            self.metas[attrs["name"]] = attrs.get("content")
+        if tag == "img" and "alt" in attrs:
+            self.alts.append(attrs["alt"])
+        if tag in self.texts:
+            self._in = tag
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.texts[self._in] += data
+
+
+def test_quotes_ampersands_and_angle_brackets_in_front_matter_are_escaped(tmp_path):
+    title = 'Hội thi "Giai điệu tuổi hồng" & lớp 6<7 <b>vui</b>'
+    content = tmp_path / "content"
+    shutil.copytree(TEST_SITE, content)
+    (content / "articles" / "dau-nhay.md").write_text(
+        "---\n"
+        f"title: '{title}'\n"
+        "date: 2025-03-01T08:00:00+07:00\n"
+        "category: Tin tức – Sự kiện\n"
+        "author: Phạm Thu Hà\n"
+        "summary: 'Tiết mục \"Em yêu trường em\" & hơn thế'\n"
+        "---\n"
+        "Các lớp thi hát.\n", encoding="utf-8")
+    output = build_site(tmp_path, content)
+    page = next(output.rglob("hoi-thi-giai-dieu-tuoi-hong-*/index.html"))
+    reader = _Reader()
+    reader.feed(read(page))
+    assert reader.texts["h1"].strip() == title  # shown as written, <b> included as text
+    assert reader.texts["title"].startswith(title)
+    assert reader.metas["DC.title"] == title  # the attribute is not cut at the first quote
+    assert reader.metas["description"] == 'Tiết mục "Em yêu trường em" & hơn thế'
+    assert "<b>vui</b>" not in read(page)
