@@ -14,7 +14,7 @@ def test_edited_template_is_compiled_again(tmp_path):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     output = build_site(tmp_path, THEME=str(theme))
-    cached = list((tmp_path / "cache" / "jinja").iterdir())
+    cached = list(next((tmp_path / "cache" / "jinja").iterdir()).iterdir())
     assert len(cached) > 20  # base, pages, components: every compiled template is kept
     assert "Bản in thử mẫu đã sửa" not in read(output / "index.html")
 
@@ -99,3 +99,17 @@ def test_content_cache_is_not_used_after_the_markdown_settings_changed(tmp_path)
     assert "&ldquo;cảm ơn thầy cô&rdquo;" in read(page)
     output = build_site(tmp_path, content)  # and back
     assert "&ldquo;cảm ơn thầy cô&rdquo;" not in read(page)
+
+
+def test_templates_compiled_with_other_jinja_options_are_not_reused(tmp_path):
+    from pelicanconf import JINJA_ENVIRONMENT
+
+    content = tmp_path / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    article = next(content.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*.md"))
+    article.write_text(read(article).replace("title: ", "title: Lớp 6<7 ", 1), encoding="utf-8")
+    build_site(tmp_path, content, JINJA_ENVIRONMENT={**JINJA_ENVIRONMENT, "autoescape": False})
+    output = build_site(tmp_path, content)  # same cache, autoescaping on
+    page = read(next(output.rglob("lop-67-*/index.html")))
+    assert "Lớp 6&lt;7" in page and "Lớp 6<7" not in page
+    assert len(list((tmp_path / "cache" / "jinja").iterdir())) == 2
