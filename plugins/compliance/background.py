@@ -54,14 +54,16 @@ class PageMemory:
     def save(self) -> None:
         if not self.path:
             return
+        temporary = None
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(self.path), suffix=".tmp")
             with os.fdopen(handle, "wb") as fp:
                 pickle.dump({"key": self.key, "pages": self.current}, fp, protocol=4)
             os.replace(temporary, self.path)
-        except OSError:
-            pass  # only a cache: the next build checks every page
+        except OSError:  # only a cache: the next build checks every page
+            if temporary and os.path.exists(temporary):
+                os.unlink(temporary)
 
 
 def memory_key(rules, manifest: dict) -> str:
