@@ -91,7 +91,7 @@ def scan_worker(output: str, rules_file: str | None, connection,
     results: dict = {}
     memory = None
     try:
-        rules, _rows = load_rules(Path(rules_file)) if rules_file else load_rules()
+        rules, _rows = load_rules(rules_file)
         site = Site(Path(output), message[1])
         chosen = page_rules(rules, site)
         if memory_file:

@@ -34,7 +34,7 @@ def check_output(output: Path, links: bool = True, rules_file: Path | None = Non
     """Check a built site; return the number of errors (0 = pass)."""
     output = Path(output)
     manifest = load_manifest(output)
-    rules, _rows = load_rules(rules_file) if rules_file else load_rules()
+    rules, _rows = load_rules(rules_file)
     results = run(rules, Site(output, manifest))
     echo(format_summary(results))
     errors = summary(results)[0]

@@ -72,9 +72,11 @@ class Result:
         return "\n".join(lines)
 
 
-def load_rules(path: Path = RULES_FILE) -> list[Rule]:
+def load_rules(path: str | Path | None = None) -> list[Rule]:
+    """The rule table at ``path``; None: the built-in ``rules.yml``."""
     from .checks import CHECKS
 
+    path = RULES_FILE if path is None else path
     shown = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")

@@ -128,8 +128,7 @@ def run_and_report(pelican):
     generator, writer = _BUILDS.pop(key)
     scan = _SCANS.pop(key, None)
     prescanned = scan.results() if scan else {}
-    rules, rows = load_rules(Path(settings["COMPLIANCE_RULES"])) if settings.get(
-        "COMPLIANCE_RULES") else load_rules()
+    rules, rows = load_rules(_rules_file(settings))
     manifest = _MANIFESTS.pop(key, None) or _manifest(generator.context, settings)
     site = Site(Path(pelican.output_path), manifest)
     started = time.perf_counter()
