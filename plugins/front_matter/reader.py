@@ -1,12 +1,12 @@
 """The YAML front matter reader, failing loudly and in Vietnamese."""
 
 import yaml
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from vietnamese.messages import display_path
 
 # libyaml's loader is several times faster; errors are reported with the
 # pure-Python loader, whose messages the tests and the guide describe.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
-from vietnamese.messages import display_path
 
 
 class FrontMatterError(ValueError):
