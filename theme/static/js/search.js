@@ -33,9 +33,7 @@
       loading = import(url).then(function (pf) {
         // result URLs are site-root relative; keep a SITEURL sub-path (/truong/...)
         var siteRoot = new URL(base.replace(/pagefind\/$/, ""), location.href).pathname;
-        return pf.options({ basePath: base, baseUrl: siteRoot })
-          .then(function () { return pf.init(); })
-          .then(function () { return pf; });
+        return pf.options({ basePath: base, baseUrl: siteRoot }).then(function () { return pf; });
       });
     }
     return loading;
