@@ -3,13 +3,10 @@ records come back to the parent; a child that dies is reported, not hung on."""
 
 import logging
 import os
-import sys
 
 import pytest
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "plugins"))
-
-from forked import ForkedCall, available  # noqa: E402
+from forked import ForkedCall, available
 
 pytestmark = pytest.mark.skipif(not available(), reason="forking is used on Linux only")
 
