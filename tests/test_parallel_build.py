@@ -4,8 +4,10 @@ gives, every other plugin still hears of them, and what goes wrong in a child
 reaches the user as in a serial build."""
 
 import json
+import os
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from helpers import DEMO_CONTENT, ROOT, build_site, read, run_build_cli
@@ -88,3 +90,23 @@ def test_articles_the_reading_child_cannot_read_are_reported_by_name(tmp_path):
     assert "Traceback" not in result.stderr
     for path in broken:
         assert f"{path.name} (dòng" in result.stderr, result.stderr
+
+
+def test_each_article_file_is_hashed_once_per_cache_in_a_build(tmp_path, monkeypatch):
+    from pelican.cache import FileStampDataCacher
+
+    build_site(tmp_path)  # fills the content cache
+    counts = Counter()
+    original = FileStampDataCacher._get_file_stamp
+
+    def counting(self, filename):
+        counts[(type(self).__name__, filename)] += 1
+        return original(self, filename)
+
+    monkeypatch.setattr(FileStampDataCacher, "_get_file_stamp", counting)
+    build_site(tmp_path)
+    articles = {key: n for key, n in counts.items() if f"{os.sep}articles{os.sep}" in key[1]}
+    assert len(articles) >= 2 * 60  # the article generator's cache and the readers' cache
+    # Once, except the generator's look-up of the first file, made before the
+    # plugin starts (at the first read) and repeated when Pelican stores it.
+    assert sum(n - 1 for n in articles.values()) <= 1, articles

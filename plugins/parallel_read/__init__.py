@@ -13,7 +13,9 @@ so the next build finds them there.
 Only the Markdown conversion moves: metadata processing, signals and content
 objects stay in the parent, in Pelican's order. A file the child could not
 read, or read with a warning, is left to the parent, which reads it again
-and reports it as usual. ``PARALLEL_READ = False`` turns it off.
+and reports it as usual. Looking files up in the content cache before
+Pelican does costs no second hash: each file is stamped once per build.
+``PARALLEL_READ = False`` turns it off.
 """
 
 from __future__ import annotations
@@ -85,6 +87,20 @@ class ParallelRead:
         self.readers.get_cached_data = self._lookup
 
 
+def _stamp_once(cacher) -> None:
+    """Stamp (hash) each file once in this build: ``start`` looks every file
+    up in the content cache, and Pelican's own loop then does it again."""
+    stamps: dict = {}
+    compute = cacher._get_file_stamp
+
+    def stamp(filename):
+        if filename not in stamps:
+            stamps[filename] = compute(filename)
+        return stamps[filename]
+
+    cacher._get_file_stamp = stamp  # shadows the method until ``finish``
+
+
 def start(generator) -> None:
     """First preread of the build's article generator: fork for the second half."""
     if hasattr(generator, "parallel_read"):
@@ -94,6 +110,8 @@ def start(generator) -> None:
         return
     if not generator.settings.get("PARALLEL_READ", True):
         return
+    for cacher in (generator, generator.readers):
+        _stamp_once(cacher)
     settings = generator.settings
     uncached = []
     for relative in generator.get_files(settings["ARTICLE_PATHS"],
@@ -114,6 +132,8 @@ def finish(generator) -> None:
     if reader is not None:
         reader.finish()
         generator.parallel_read = None
+    for cacher in (generator, generator.readers):
+        cacher.__dict__.pop("_get_file_stamp", None)
 
 
 def register():
