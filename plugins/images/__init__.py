@@ -1,11 +1,15 @@
 """Privacy-safe responsive images for articles and pages.
 
-Every raster image under ``IMAGES_PATH`` (default ``images/``) that the site
-publishes is re-encoded by Pillow with its EXIF orientation applied and all
-metadata (EXIF, GPS, XMP, IPTC, ICC, comments) removed; the original bytes
-never reach the output. Images used by articles/pages (the ``image:`` front
-matter and inline ``{static}`` images) also get responsive widths
-(``IMAGES_WIDTHS``) in WebP with a JPEG (or PNG) fallback:
+Every raster image that the site publishes as a static file (anything in
+``STATIC_PATHS`` and every file linked with ``{static}`` or ``{attach}``,
+recognised by its bytes whatever its name: ``.JPG``, ``.jfif``, ``.tiff``,
+no extension...) is re-encoded by Pillow with its EXIF orientation applied
+and all metadata (EXIF, GPS, XMP, IPTC, ICC, comments) removed; the original
+bytes never reach the output. Kinds that cannot be cleaned (HEIC, JPEG XL,
+PSD, JPEG 2000) and images above ``IMAGES_MAX_PIXELS`` stop the build with a
+Vietnamese message naming the file. Images used by articles/pages (the
+``image:`` front matter and inline ``{static}``/``{attach}`` images) also get
+responsive widths (``IMAGES_WIDTHS``) in WebP with a JPEG (or PNG) fallback:
 
 * inline ``<img>`` in an article's HTML (``_content``) becomes
   ``<picture>``/``srcset`` with ``width``/``height``; the first image of an
@@ -22,27 +26,30 @@ stops the build naming the file.
 
 Settings: ``IMAGES_PATH`` ("images"), ``IMAGES_WIDTHS`` ((480, 800, 1200)),
 ``IMAGES_WEBP_QUALITY`` (78), ``IMAGES_JPEG_QUALITY`` (82),
-``IMAGES_ORIGINAL_QUALITY`` (88), ``IMAGES_WORKERS`` (all cores),
-``IMAGES_REQUIRE_ALT`` (``PUBLISH_MODE``).
+``IMAGES_ORIGINAL_QUALITY`` (88), ``IMAGES_MAX_PIXELS`` (50,000,000),
+``IMAGES_WORKERS`` (all cores), ``IMAGES_REQUIRE_ALT`` (``PUBLISH_MODE``).
 
 Signals: ``static_generator_finalized`` (take the images out of Pelican's
-plain copy) and ``all_generators_finalized`` (process, install into the
-output, rewrite content). Only generator-level signals are used, so items
+plain copy) and ``all_generators_finalized`` (relocate ``{attach}``ed
+images as Pelican would, process, install into the output, rewrite
+content). Only generator-level signals are used, so items
 served from Pelican's content cache are handled too.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
 import re
+from urllib.parse import unquote
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from .markup import Picture, rewrite_images
-from .pipeline import ImageError, ImageSettings, Job, is_raster, process_images
+from .pipeline import ImageError, ImageSettings, Job, is_raster, process_images, sniff_file
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +62,7 @@ def _settings(settings) -> ImageSettings:
         webp_quality=int(settings.get("IMAGES_WEBP_QUALITY", 78)),
         jpeg_quality=int(settings.get("IMAGES_JPEG_QUALITY", 82)),
         original_quality=int(settings.get("IMAGES_ORIGINAL_QUALITY", 88)),
+        max_pixels=int(settings.get("IMAGES_MAX_PIXELS", 50_000_000)),
     )
 
 
@@ -63,15 +71,15 @@ def _images_prefix(settings) -> str:
 
 
 def take_over_static_images(generator: StaticGenerator) -> None:
-    """Remove raster images under IMAGES_PATH from Pelican's plain copy; this
-    plugin writes sanitised copies at the same URLs instead."""
-    prefix = _images_prefix(generator.settings)
+    """Remove every raster image (by its bytes, wherever it is and whatever
+    its name) from Pelican's plain copy; this plugin writes sanitised copies
+    at the same URLs instead. ``save_as`` is not read here: reading it
+    would stop Pelican from relocating an ``{attach}``ed file."""
     taken = []
     for sf in list(generator.staticfiles):
-        src = sf.relative_source_path.replace(os.sep, "/")
-        if src.startswith(prefix) and is_raster(src):
+        if sniff_file(sf.source_path):
             generator.staticfiles.remove(sf)
-            taken.append((src, sf.save_as.replace(os.sep, "/")))
+            taken.append((sf.relative_source_path.replace(os.sep, "/"), sf))
     generator.context["images_taken_over"] = taken
 
 
@@ -94,8 +102,9 @@ def _content_objects(generators):
 
 
 def _static_target(obj, src: str) -> str | None:
-    """Content-relative path of a ``{static}`` reference, as Pelican resolves it."""
-    for marker in ("{static}", "|static|"):
+    """Content-relative path of a ``{static}``/``{attach}`` reference, as
+    Pelican resolves it."""
+    for marker in _LINK_MARKERS:
         if src.startswith(marker):
             path = src[len(marker):].split("?", 1)[0].split("#", 1)[0]
             if path.startswith("/"):
@@ -150,14 +159,15 @@ def process(generators) -> None:
             used.add(path)
         for m in _SRC_RE.finditer(obj._content or ""):
             target = _static_target(obj, m.group(2))
-            if target and target.startswith(prefix) and is_raster(target) \
-                    and os.path.isfile(os.path.join(content_root, target)):
+            if target and (target in taken or target.startswith(prefix) and is_raster(target)
+                           and os.path.isfile(os.path.join(content_root, target))):
                 used.add(target)
+    _relocate_attached(objects, taken)
 
     # 2. Process (cache-aware, parallel) and install into the output.
     jobs = {}
-    for src, save_as in taken.items():
-        jobs[src] = Job(src, os.path.join(content_root, src), save_as, src in used)
+    for src, sf in taken.items():
+        jobs[src] = Job(src, sf.source_path, sf.save_as.replace(os.sep, "/"), src in used)
     for src in used:
         if src not in jobs:
             jobs[src] = Job(src, os.path.join(content_root, src), src, True)
@@ -201,6 +211,24 @@ def process(generators) -> None:
 
 
 _SRC_RE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
+_LINK_MARKERS = ("{static}", "|static|", "{attach}", "|attach|")
+_ATTACH_RE = re.compile(r"""\b(?:href|src)\s*=\s*(["'])((?:\{attach\}|\|attach\|).*?)\1""",
+                        re.IGNORECASE)
+
+
+def _relocate_attached(objects, taken) -> None:
+    """Move each ``{attach}``ed image next to the first item linking it, as
+    Pelican does while writing that item; done now because this plugin
+    writes the images before any page is written. Pelican's own later
+    ``attach_to`` then finds the same location and keeps it."""
+    for obj in objects:
+        for m in _ATTACH_RE.finditer(obj._content or ""):
+            target = _static_target(obj, m.group(2))
+            sf = taken.get(target) if target else None
+            if sf is None and target:
+                sf = taken.get(unquote(html.unescape(target)))
+            if sf is not None:
+                sf.attach_to(obj)
 
 
 def _forget_memoized(objects) -> None:

@@ -1,21 +1,29 @@
 """Pure image pipeline (no Pelican import).
 
-For each source image: apply the EXIF orientation, convert to sRGB, drop every
-piece of metadata (EXIF, GPS, XMP, IPTC, ICC profile, comments) by copying the
-pixels into a fresh image, and write
+For each source image: recognise its format by its bytes (never by its
+name), refuse it when it is larger than ``max_pixels`` (before decoding) or
+of a kind that cannot be cleaned (HEIC, JPEG XL, PSD, JPEG 2000), apply the
+EXIF orientation, convert to sRGB, drop every piece of metadata (EXIF, GPS,
+XMP, IPTC, ICC profile, comments) by copying the pixels into a fresh image,
+and write
 
-* a sanitised full-size copy in the source format (published at the original
-  URL, so the original bytes never reach the output), and
+* a sanitised full-size copy (published at the original URL, so the
+  original bytes never reach the output) in the format its file name says
+  (JPEG for ``.jpg``/``.jfif``, TIFF for ``.tiff``...), or the format of its
+  bytes when the name says nothing (no extension), and
 * responsive variants (``IMAGES_WIDTHS``, never upscaled) in WebP plus a JPEG
   fallback (PNG when the image has transparency).
 
-Results are cached under ``<cache_dir>/<sha256(content + settings)>/`` so an
-unchanged image is never decoded again; cache misses are processed in
-parallel with a ``ProcessPoolExecutor`` on all cores.
+Results are cached under ``<cache_dir>/<sha256(bytes + output format +
+settings)>/`` so an unchanged image is never decoded again; files with the
+same bytes and the same output share one entry. Cache misses are processed
+in parallel with a ``ProcessPoolExecutor`` on all cores. Every failure is an
+:class:`ImageError` naming the file in Vietnamese.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -25,14 +33,39 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
-PIPELINE_VERSION = 2
+from vietnamese.messages import display_path
 
-#: Extensions handled as raster images (lower case, without dot).
-RASTER_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "webp", "gif"})
+PIPELINE_VERSION = 3
 
-_FORMAT_BY_EXT = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}
+#: Pillow format written for a cleaned copy, by the extension of its file name.
+_FORMAT_BY_EXT = {
+    "jpg": "JPEG", "jpeg": "JPEG", "jpe": "JPEG", "jfif": "JPEG",
+    "png": "PNG", "webp": "WEBP", "gif": "GIF", "tif": "TIFF", "tiff": "TIFF",
+    "bmp": "BMP", "avif": "AVIF",
+}
+
+#: Raster formats that carry camera data but cannot be cleaned here (Pillow
+#: has no decoder for them, or browsers cannot show them anyway): refused.
+_UNSUPPORTED = {
+    "HEIF": "HEIC/HEIF (định dạng ảnh mặc định của iPhone và nhiều điện thoại)",
+    "JXL": "JPEG XL",
+    "PSD": "Photoshop (PSD)",
+    "JP2": "JPEG 2000",
+}
+
+#: Extensions that name a raster image (lower case, without dot). Only for
+#: paths named in content before the file is read; files themselves are
+#: recognised by their bytes (:func:`sniff_format`).
+RASTER_EXTENSIONS = frozenset(_FORMAT_BY_EXT) | {"heic", "heif", "jxl", "psd", "jp2"}
+
+
+def _writable_formats() -> frozenset[str]:
+    formats = set(_FORMAT_BY_EXT.values())
+    if not features.check("avif"):  # Pillow built without libavif
+        formats.discard("AVIF")
+    return frozenset(formats)
 
 
 class ImageError(ValueError):
@@ -45,11 +78,14 @@ class ImageSettings:
     webp_quality: int = 78
     jpeg_quality: int = 82
     original_quality: int = 88
+    #: larger images are refused before decoding: a 169-megapixel PNG takes
+    #: 2 GB per worker; 50 MP still lets 48/50 MP phone photos through
+    max_pixels: int = 50_000_000
 
     def key(self) -> str:
         return json.dumps(
             [PIPELINE_VERSION, sorted(self.widths), self.webp_quality,
-             self.jpeg_quality, self.original_quality]
+             self.jpeg_quality, self.original_quality, self.max_pixels]
         )
 
 
@@ -90,7 +126,69 @@ class ProcessedImage:
 
 
 def is_raster(path: str) -> bool:
-    return path.rsplit(".", 1)[-1].lower() in RASTER_EXTENSIONS if "." in path else False
+    """Whether ``path`` is named like a raster image (see RASTER_EXTENSIONS)."""
+    name = posixpath.basename(path)
+    return "." in name and name.rsplit(".", 1)[-1].lower() in RASTER_EXTENSIONS
+
+
+#: bytes read to recognise a format (enough for an ISO-BMFF ``ftyp`` box)
+SNIFF_BYTES = 64
+
+_BMP_HEADER_SIZES = frozenset({12, 16, 40, 52, 56, 64, 108, 124})
+_HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis",
+                          b"hevm", b"hevs", b"mif1", b"msf1", b"mif2"})
+
+
+def sniff_format(head: bytes) -> str | None:
+    """The raster format of a file whose first bytes are ``head`` (Pillow's
+    format name, or HEIF/JXL/PSD/JP2), None when it is no raster image."""
+    if head[:3] == b"\xff\xd8\xff":
+        return "JPEG"
+    if head[:8] == b"\x89PNG\r\n\x1a\n":
+        return "PNG"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
+        return "TIFF"
+    # "BM" alone starts plenty of text files: check the DIB header size too
+    if head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES:
+        return "BMP"
+    if head[4:8] == b"ftyp":
+        box = min(len(head), int.from_bytes(head[:4], "big"))
+        brands = {head[8:12]} | {head[i:i + 4] for i in range(16, box - 3, 4)}
+        if brands & {b"avif", b"avis"}:
+            return "AVIF"
+        if brands & _HEIF_BRANDS:
+            return "HEIF"
+        return None  # MP4 video and other ISO-BMFF files
+    if head[:2] == b"\xff\x0a" or head[:12] == b"\x00\x00\x00\x0cJXL \r\n\x87\n":
+        return "JXL"
+    if head[:4] == b"8BPS":
+        return "PSD"
+    if head[:12] == b"\x00\x00\x00\x0cjP  \r\n\x87\n" or head[:4] == b"\xff\x4f\xff\x51":
+        return "JP2"
+    return None
+
+
+def sniff_file(path: str) -> str | None:
+    """:func:`sniff_format` of the file at ``path`` (None if unreadable)."""
+    try:
+        with open(path, "rb") as fp:
+            return sniff_format(fp.read(SNIFF_BYTES))
+    except OSError:
+        return None
+
+
+def output_format(name: str, found: str) -> str:
+    """Format of the cleaned copy published as ``name`` when its bytes are
+    ``found``: what the name says (servers send Content-Type by extension),
+    else what the bytes are."""
+    base = posixpath.basename(name)
+    ext = base.rsplit(".", 1)[-1].lower() if "." in base else ""
+    fmt = _FORMAT_BY_EXT.get(ext)
+    return fmt if fmt in _writable_formats() else found
 
 
 def target_widths(width: int, widths: tuple[int, ...]) -> list[int]:
@@ -102,12 +200,25 @@ def target_widths(width: int, widths: tuple[int, ...]) -> list[int]:
     return sorted(out)
 
 
-def content_digest(data: bytes, settings: ImageSettings, variants: bool) -> str:
+def content_digest(data: bytes, settings: ImageSettings, variants: bool,
+                   fmt: str = "") -> str:
     h = hashlib.sha256()
     h.update(data)
     h.update(settings.key().encode())
     h.update(b"variants" if variants else b"original-only")
+    h.update(fmt.encode())
     return h.hexdigest()
+
+
+def _os_reason(exc: OSError) -> str:
+    reasons = {errno.ENOENT: "tệp không tồn tại", errno.EACCES: "không có quyền đọc hoặc ghi",
+               errno.EPERM: "không có quyền đọc hoặc ghi", errno.EISDIR: "đây là một thư mục",
+               errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho phép đọc"}
+    return reasons.get(exc.errno) or exc.strerror or str(exc)
+
+
+def _megapixels(width: int, height: int) -> str:
+    return f"{width * height / 1e6:.1f}".replace(".", ",")
 
 
 # --------------------------------------------------------------------------
@@ -153,30 +264,67 @@ def _save(im: Image.Image, fp, fmt: str, quality: int, progressive: bool = True)
         im.save(fp, "PNG")
     elif fmt == "GIF":
         im.convert("P", palette=Image.Palette.ADAPTIVE).save(fp, "GIF")
-    else:  # pragma: no cover - guarded by RASTER_EXTENSIONS
+    elif fmt == "TIFF":
+        im.save(fp, "TIFF", compression="tiff_adobe_deflate")
+    elif fmt == "BMP":
+        im.save(fp, "BMP")
+    elif fmt == "AVIF":
+        im.save(fp, "AVIF", quality=quality)
+    else:  # pragma: no cover - guarded by output_format
         raise ValueError(fmt)
 
 
-def render_to_cache(src_abs: str, ext: str, entry_dir: str, settings: ImageSettings,
-                    variants: bool) -> dict:
-    """Decode ``src_abs`` and write all outputs into ``entry_dir``.
-
-    Returns the metadata dict (also written as ``meta.json``) or
-    ``{"error": reason}`` when the file cannot be decoded."""
+def _open_unlimited(path: str) -> Image.Image:
+    """``Image.open`` (headers only) without Pillow's own bomb check: the
+    size is checked against ``max_pixels`` before decoding, so the message
+    can name the size; Pillow would raise an English DecompressionBombError
+    (or print a warning) first."""
+    limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
     try:
-        with Image.open(src_abs) as im:
-            im.load()
-            clean = _clean(im)
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError,
-            Image.DecompressionBombError) as exc:
-        return {"error": str(exc) or exc.__class__.__name__}
+        return Image.open(path)
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
+
+
+def render_to_cache(src_abs: str, fmt: str, entry_dir: str, settings: ImageSettings,
+                    variants: bool) -> dict:
+    """Decode ``src_abs`` and write all outputs into ``entry_dir``: the
+    cleaned copy as ``original`` (in ``fmt``), the variants as
+    ``<width>.webp`` and ``<width>.jpg|png``, and ``meta.json``.
+
+    Returns the metadata dict or ``{"error": kind, ...}`` (kinds: "too_large"
+    with width/height, "unreadable", "truncated", "memory", "failed" with a
+    technical detail); never raises."""
+    try:
+        return _render(src_abs, fmt, entry_dir, settings, variants)
+    except MemoryError:
+        return {"error": "memory"}
+    except UnidentifiedImageError:
+        return {"error": "unreadable"}
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
+        text = str(exc)
+        if "truncated" in text or "broken data stream" in text:
+            return {"error": "truncated"}
+        return {"error": "unreadable", "detail": text or exc.__class__.__name__}
+    except Exception as exc:  # noqa: BLE001 - a message naming the file beats a traceback
+        return {"error": "failed", "detail": f"{exc.__class__.__name__}: {exc}"}
+
+
+def _render(src_abs: str, fmt: str, entry_dir: str, settings: ImageSettings,
+            variants: bool) -> dict:
+    with _open_unlimited(src_abs) as im:
+        width, height = im.size
+        if width * height > settings.max_pixels:
+            return {"error": "too_large", "width": width, "height": height}
+        im.load()
+        clean = _clean(im)
     tmp = entry_dir + ".tmp%d" % os.getpid()
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(tmp)
     width, height = clean.size
     alpha = clean.mode == "RGBA"
-    fmt = _FORMAT_BY_EXT[ext]
-    with open(os.path.join(tmp, "original." + ext), "wb") as fp:
+    with open(os.path.join(tmp, "original"), "wb") as fp:
         # baseline: progressive encoding of a 12 MP photo is 3x slower
         _save(clean, fp, fmt, settings.original_quality, progressive=False)
     produced = []
@@ -200,10 +348,6 @@ def render_to_cache(src_abs: str, ext: str, entry_dir: str, settings: ImageSetti
     return meta
 
 
-def _render_job(args):
-    return render_to_cache(*args)
-
-
 # --------------------------------------------------------------------------
 # Driver side
 
@@ -221,6 +365,27 @@ def _variant_name(output: str, digest: str, width: int, ext: str) -> str:
     return f"{base}-{digest[:8]}-{width}.{ext}"
 
 
+def _entry_files(meta: dict) -> list[str]:
+    files = ["original"]
+    for v in meta["variants"]:
+        files += [f"{v['width']}.webp", f"{v['width']}.{v['fallback']}"]
+    return files
+
+
+def _load_entry(entry: str) -> dict | None:
+    """The metadata of a complete cache entry, None when it must be (re)made
+    (absent, or a file of it was deleted by hand)."""
+    try:
+        with open(os.path.join(entry, "meta.json"), encoding="utf-8") as fp:
+            meta = json.load(fp)
+        files = _entry_files(meta)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if all(os.path.isfile(os.path.join(entry, f)) for f in files):
+        return meta
+    return None
+
+
 def _install(src: str, dst: str) -> None:
     os.makedirs(os.path.dirname(dst), exist_ok=True)
     if os.path.lexists(dst):
@@ -231,59 +396,137 @@ def _install(src: str, dst: str) -> None:
         shutil.copyfile(src, dst)
 
 
+_SAVE_AS_JPEG = ("Hãy mở ảnh bằng một trình xem hoặc sửa ảnh (ví dụ Paint, Photos) "
+                 "rồi lưu lại dưới dạng JPEG (.jpg), sau đó thay tệp cũ.")
+
+
+def _error_message(job: Job, meta: dict, settings: ImageSettings) -> str:
+    shown = display_path(job.abs_path)
+    kind = meta["error"]
+    if kind == "too_large":
+        w, h = meta["width"], meta["height"]
+        return (f"Ảnh quá lớn: {shown} có {w} × {h} điểm ảnh ({_megapixels(w, h)} megapixel), "
+                f"vượt giới hạn {_megapixels(settings.max_pixels, 1)} megapixel "
+                "(thiết lập IMAGES_MAX_PIXELS). Hãy thu nhỏ ảnh, ví dụ còn chiều rộng "
+                "2400 điểm ảnh (trang web không hiển thị ảnh rộng hơn 1200 điểm ảnh), "
+                "rồi thay tệp cũ.")
+    if kind == "memory":
+        return (f"Không đủ bộ nhớ để xử lý ảnh {shown}. Hãy thu nhỏ ảnh (ví dụ còn chiều "
+                "rộng 2400 điểm ảnh) rồi thay tệp cũ.")
+    if kind == "crashed":
+        return (f"Tiến trình xử lý ảnh bị dừng đột ngột (thường do thiếu bộ nhớ) khi xử lý "
+                f"{shown}. Hãy thu nhỏ các ảnh lớn rồi dựng lại.")
+    if kind == "failed":
+        return (f"Không xử lý được ảnh {shown}. {_SAVE_AS_JPEG} "
+                f"(Chi tiết kỹ thuật: {meta.get('detail', '')})")
+    if kind == "truncated":
+        return (f"Ảnh bị hỏng hoặc không đọc được: {shown} bị cắt cụt (có thể chép hoặc "
+                "tải lên chưa xong). Hãy chép lại ảnh gốc rồi thay tệp cũ.")
+    detail = f" (Chi tiết kỹ thuật: {meta['detail']})" if meta.get("detail") else ""
+    return (f"Ảnh bị hỏng hoặc không đọc được: {shown}. Nếu máy tính mở được ảnh này, "
+            f"{_SAVE_AS_JPEG[0].lower()}{_SAVE_AS_JPEG[1:]} Nếu không, hãy chép lại ảnh gốc."
+            f"{detail}")
+
+
+def _unsupported_message(job: Job, found: str) -> str:
+    if found == "AVIF":
+        kind = "AVIF (bản Pillow đang dùng không đọc được định dạng này)"
+    else:
+        kind = _UNSUPPORTED[found]
+    return (f"Ảnh {display_path(job.abs_path)} ở định dạng {kind}: hệ thống không xóa được "
+            "thông tin vị trí (GPS) và thông tin máy ảnh khỏi định dạng này nên không đăng "
+            f"nó. {_SAVE_AS_JPEG} Trên iPhone có thể chọn Cài đặt > Camera > Định dạng > "
+            "Tương thích nhất để máy chụp ảnh JPEG.")
+
+
+def _render_all(misses: dict[str, tuple], workers: int) -> dict[str, dict]:
+    """entry -> metadata or error dict; a crashed worker becomes an error of
+    each file it left unfinished."""
+    if len(misses) > 1 and workers > 1:
+        results = {}
+        with ProcessPoolExecutor(max_workers=min(workers, len(misses))) as pool:
+            futures = {entry: pool.submit(render_to_cache, *args) for entry, args in misses.items()}
+            for entry, future in futures.items():
+                try:
+                    results[entry] = future.result()
+                except Exception as exc:  # noqa: BLE001 - BrokenProcessPool (killed worker)...
+                    results[entry] = {"error": "crashed", "detail": repr(exc)}
+        return results
+    return {entry: render_to_cache(*args) for entry, args in misses.items()}
+
+
 def process_images(jobs: list[Job], output_dir: str, cache_dir: str,
                    settings: ImageSettings, workers: int | None = None) -> dict[str, ProcessedImage]:
     """Process ``jobs`` (cache-aware, in parallel) and install the results
-    under ``output_dir``. Raises :class:`ImageError` for an unreadable file."""
-    os.makedirs(cache_dir, exist_ok=True)
-    planned = []  # (job, ext, digest, entry_dir)
-    misses = []
+    under ``output_dir``. Raises :class:`ImageError` (one line per bad file)
+    for a file that is unreadable, too large or of a kind that cannot be
+    cleaned."""
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+    except OSError as exc:
+        raise ImageError(f"Không tạo được thư mục bộ nhớ đệm ảnh {display_path(cache_dir)}: "
+                         f"{_os_reason(exc)}") from None
+    planned = []  # (job, digest, entry)
+    cached: dict[str, dict] = {}
+    misses: dict[str, tuple] = {}  # entry -> render_to_cache arguments
+    problems: list[str] = []
     for job in jobs:
-        ext = job.source.rsplit(".", 1)[-1].lower()
         try:
             with open(job.abs_path, "rb") as fp:
                 data = fp.read()
         except OSError as exc:
-            raise ImageError(
-                f"Không đọc được tệp ảnh {job.source}: {exc.strerror or exc}"
-            ) from None
-        digest = content_digest(data, settings, job.variants)
+            problems.append(f"Không đọc được tệp ảnh {display_path(job.abs_path)}: "
+                            f"{_os_reason(exc)}.")
+            continue
+        found = sniff_format(data[:SNIFF_BYTES])
+        if found is None:
+            problems.append(_error_message(job, {"error": "unreadable"}, settings))
+            continue
+        if found not in _writable_formats():
+            problems.append(_unsupported_message(job, found))
+            continue
+        fmt = output_format(job.output, found)
+        digest = content_digest(data, settings, job.variants, fmt)
         entry = os.path.join(cache_dir, digest)
-        planned.append((job, ext, digest, entry))
-        if not os.path.exists(os.path.join(entry, "meta.json")):
-            misses.append((job.abs_path, ext, entry, settings, job.variants))
+        planned.append((job, digest, entry))
+        if entry in cached or entry in misses:
+            continue  # same bytes, same output: made once
+        meta = _load_entry(entry)
+        if meta is None:
+            misses[entry] = (job.abs_path, fmt, entry, settings, job.variants)
+        else:
+            cached[entry] = meta
 
-    results_by_entry: dict[str, dict] = {}
-    workers = workers or os.cpu_count() or 1
-    if len(misses) > 1 and workers > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(misses))) as pool:
-            for args, meta in zip(misses, pool.map(_render_job, misses)):
-                results_by_entry[args[2]] = meta
-    else:
-        for args in misses:
-            results_by_entry[args[2]] = render_to_cache(*args)
+    rendered = _render_all(misses, workers or os.cpu_count() or 1)
+    for job, digest, entry in planned:
+        meta = rendered.get(entry)
+        if meta is not None and "error" in meta:
+            message = _error_message(job, meta, settings)
+            if message not in problems:
+                problems.append(message)
+    if problems:
+        raise ImageError("\n".join(problems))
 
     out: dict[str, ProcessedImage] = {}
-    for job, ext, digest, entry in planned:
-        meta = results_by_entry.get(entry)
-        if meta is not None and "error" in meta:
-            raise ImageError(
-                f"Ảnh bị hỏng hoặc không đọc được: {job.source} ({meta['error']})"
-            )
-        if meta is None:
-            with open(os.path.join(entry, "meta.json"), encoding="utf-8") as fp:
-                meta = json.load(fp)
-        _install(os.path.join(entry, "original." + ext), os.path.join(output_dir, job.output))
+    for job, digest, entry in planned:
+        meta = rendered.get(entry) or cached[entry]
         variants = []
-        for v in meta["variants"]:
-            for vext, mime in (("webp", "image/webp"),
-                               (v["fallback"], "image/png" if v["fallback"] == "png" else "image/jpeg")):
-                rel = _variant_name(job.output, digest, v["width"], vext)
-                _install(os.path.join(entry, f"{v['width']}.{vext}"), os.path.join(output_dir, rel))
-                variants.append(Variant(rel, v["width"], v["height"], mime))
+        try:
+            _install(os.path.join(entry, "original"), os.path.join(output_dir, job.output))
+            for v in meta["variants"]:
+                for vext, mime in (("webp", "image/webp"),
+                                   (v["fallback"], "image/png" if v["fallback"] == "png" else "image/jpeg")):
+                    rel = _variant_name(job.output, digest, v["width"], vext)
+                    _install(os.path.join(entry, f"{v['width']}.{vext}"), os.path.join(output_dir, rel))
+                    variants.append(Variant(rel, v["width"], v["height"], mime))
+        except OSError as exc:
+            raise ImageError(
+                f"Không ghi được ảnh đã xử lý của {display_path(job.abs_path)} vào thư mục "
+                f"kết quả: {_os_reason(exc)}. Hãy xóa thư mục cache/images rồi dựng lại."
+            ) from None
         out[job.source] = ProcessedImage(
             source=job.source, original=job.output, width=meta["width"],
             height=meta["height"], variants=variants,
-            cached=entry not in results_by_entry,
+            cached=entry not in rendered,
         )
     return out

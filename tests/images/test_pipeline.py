@@ -86,8 +86,10 @@ def test_parallel_matches_serial(tmp_path):
 
 
 @pytest.mark.parametrize("payload", [b"", b"not an image at all", b"\xff\xd8\xff\xe0garbage"])
-def test_corrupt_image_is_a_vietnamese_error_naming_the_file(tmp_path, payload):
-    src = tmp_path / "hong.jpg"
+def test_corrupt_image_is_a_vietnamese_error_naming_the_file(tmp_path, payload, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # messages name files relative to the site folder
+    src = tmp_path / "images/2025/hong.jpg"
+    src.parent.mkdir(parents=True)
     src.write_bytes(payload)
     with pytest.raises(ImageError) as exc:
         run(tmp_path, [Job("images/2025/hong.jpg", str(src), "images/2025/hong.jpg", True)])
@@ -104,6 +106,7 @@ def test_truncated_jpeg_is_an_error(tmp_path):
         run(tmp_path, [Job("images/cut.jpg", str(src), "images/cut.jpg", True)])
 
 
-def test_missing_file_is_an_error(tmp_path):
-    with pytest.raises(ImageError, match="Không đọc được tệp ảnh images/x.jpg"):
-        run(tmp_path, [Job("images/x.jpg", str(tmp_path / "x.jpg"), "images/x.jpg", True)])
+def test_missing_file_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ImageError, match="Không đọc được tệp ảnh images/x.jpg: tệp không tồn tại"):
+        run(tmp_path, [Job("images/x.jpg", str(tmp_path / "images/x.jpg"), "images/x.jpg", True)])
