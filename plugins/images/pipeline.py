@@ -218,7 +218,8 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _megapixels(width: int, height: int) -> str:
-    return f"{width * height / 1e6:.1f}".replace(".", ",")
+    # Vietnamese digit grouping: 10.000,5
+    return f"{width * height / 1e6:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,123 @@
+"""Issue 17.11: two image files with the same bytes and different extensions
+(a photo saved as ``anh.jpeg`` and again as ``anh.png``) stopped every build
+with ``[Errno 2] No such file or directory: '…/cache/images/<hash>/original.jpeg'``;
+and any failure of the pipeline is a Vietnamese message naming the file."""
+
+import os
+import shutil
+
+import pytest
+from PIL import Image
+
+from images import pipeline
+from images.pipeline import ImageError, ImageSettings, Job, process_images
+from images.testimages import make_phone_photo
+from images_sitebuild import assert_clean, build
+
+SETTINGS = ImageSettings(widths=(100, 200, 1200))
+
+ARTICLE = """Title: Cùng một ảnh
+Date: 2025-09-12 07:30
+Image: images/anh.jpeg
+Image_alt: Học sinh trồng cây
+
+![Trồng cây]({static}/images/anh.png)
+
+![Lại trồng cây]({static}/images/ban-sao.jpeg)
+"""
+
+
+def jobs_for(folder, names):
+    return [Job(f"images/{n}", str(folder / n), f"images/{n}", True) for n in names]
+
+
+def test_same_bytes_with_other_extensions_are_all_processed(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    make_phone_photo(src / "anh.jpeg")
+    for name in ("anh.png", "anh.JPG", "ban-sao.jpeg", "khong-duoi"):
+        shutil.copyfile(src / "anh.jpeg", src / name)
+    jobs = jobs_for(src, ["anh.jpeg", "anh.png", "anh.JPG", "ban-sao.jpeg", "khong-duoi"])
+    for run in range(2):  # cold, then warm from the cache
+        out = tmp_path / f"out{run}"
+        res = process_images(jobs, str(out), str(tmp_path / "cache"), SETTINGS, workers=2)
+        assert all(r.cached == (run == 1) for r in res.values())
+        expected = {"anh.jpeg": "JPEG", "anh.png": "PNG", "anh.JPG": "JPEG",
+                    "ban-sao.jpeg": "JPEG", "khong-duoi": "JPEG"}
+        for name, fmt in expected.items():
+            with Image.open(out / "images" / name) as im:
+                assert im.format == fmt, name
+            assert_clean(out / "images" / name)
+            for v in res[f"images/{name}"].variants:
+                assert (out / v.path).is_file(), v.path
+    # one cache entry per output format: the identical JPEGs share theirs
+    assert len(os.listdir(tmp_path / "cache")) == 2
+
+
+def test_site_with_the_same_photo_twice_builds_cold_and_warm(tmp_path):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "articles").mkdir()
+    make_phone_photo(content / "images/anh.jpeg")
+    shutil.copyfile(content / "images/anh.jpeg", content / "images/anh.png")
+    shutil.copyfile(content / "images/anh.jpeg", content / "images/ban-sao.jpeg")
+    (content / "articles/cung-anh.md").write_text(ARTICLE, encoding="utf-8")
+    for _ in range(2):
+        out = build(tmp_path, content)
+        html = (out / "cung-mot-anh.html").read_text(encoding="utf-8")
+        assert html.count("<picture>") == 2
+        for name in ("anh.jpeg", "anh.png", "ban-sao.jpeg"):
+            assert_clean(out / "images" / name)
+
+
+def test_a_cache_entry_missing_a_file_is_made_again(tmp_path):
+    src = tmp_path / "anh.jpg"
+    make_phone_photo(src)
+    jobs = [Job("images/anh.jpg", str(src), "images/anh.jpg", True)]
+    process_images(jobs, str(tmp_path / "out"), str(tmp_path / "cache"), SETTINGS)
+    (entry,) = (tmp_path / "cache").iterdir()
+    (entry / "original").unlink()  # someone tidied the cache folder by hand
+    res = process_images(jobs, str(tmp_path / "out2"), str(tmp_path / "cache"), SETTINGS)
+    assert not res["images/anh.jpg"].cached
+    assert_clean(tmp_path / "out2/images/anh.jpg")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_unexpected_failure_names_the_file_in_vietnamese(tmp_path, monkeypatch, workers):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "images").mkdir()
+    make_phone_photo(tmp_path / "images/tot.jpg", seed=1)
+    make_phone_photo(tmp_path / "images/xau.jpg", seed=2)
+    real_clean = pipeline._clean
+
+    def clean(im):
+        if im.filename.endswith("xau.jpg"):
+            raise RuntimeError("unexpected")
+        return real_clean(im)
+
+    monkeypatch.setattr(pipeline, "_clean", clean)  # workers are forked: they see it too
+    with pytest.raises(ImageError) as exc:
+        process_images(jobs_for(tmp_path / "images", ["tot.jpg", "xau.jpg"]), str(tmp_path / "out"),
+                       str(tmp_path / "cache"), SETTINGS, workers=workers)
+    assert str(exc.value).startswith("Không xử lý được ảnh images/xau.jpg. Hãy mở ảnh")
+    assert "tot.jpg" not in str(exc.value)
+
+
+def test_a_killed_worker_names_the_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "images").mkdir()
+    make_phone_photo(tmp_path / "images/to.jpg", seed=1)
+    make_phone_photo(tmp_path / "images/nho.jpg", seed=2)
+    real_render = pipeline._render
+
+    def render(src_abs, *args):
+        if src_abs.endswith("to.jpg"):
+            os._exit(9)  # what the kernel's out-of-memory killer does to a worker
+        return real_render(src_abs, *args)
+
+    monkeypatch.setattr(pipeline, "_render", render)
+    with pytest.raises(ImageError) as exc:
+        process_images(jobs_for(tmp_path / "images", ["nho.jpg", "to.jpg"]), str(tmp_path / "out"),
+                       str(tmp_path / "cache"), SETTINGS, workers=2)
+    assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
+    assert "images/to.jpg" in str(exc.value)
