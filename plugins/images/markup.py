@@ -15,9 +15,6 @@ from typing import Callable
 
 from .pipeline import ProcessedImage
 
-#: Default ``sizes``: full width on phones, the content column on desktops.
-CONTENT_SIZES = "(min-width: 50rem) 46rem, 100vw"
-
 _IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
@@ -45,12 +42,24 @@ def _attr_html(name: str, value: str | None) -> str:
     return f' {name}="{html.escape(value, quote=True)}"'
 
 
-#: ``sizes`` per use: article head, listing thumbnail, image in the article body.
+#: ``sizes`` per use, read off the theme's layout (theme/static/css/site.css;
+#: keep them in step with it): the page column is ``.container``, at most
+#: 72rem wide with 1rem padding on each side (70rem of content, else
+#: 100vw - 2rem); from 48rem the home top is ``2fr 1fr`` with a 2rem gap and
+#: cards put a 12rem (listings: 14rem) image beside the text. Too small a
+#: value makes the browser pick a file narrower than the image is shown.
 SIZES = {
-    "full": "(min-width: 50rem) 46rem, 100vw",
-    "thumb": "(min-width: 48rem) 22rem, 100vw",
-    "content": CONTENT_SIZES,
+    # article head: .article__figure img is the whole column wide
+    "full": "(min-width: 72rem) 70rem, calc(100vw - 2rem)",
+    # home page lead story: two thirds of the column
+    "featured": ("(min-width: 72rem) calc(68rem * 2 / 3), "
+                 "(min-width: 48rem) calc((100vw - 4rem) * 2 / 3), calc(100vw - 2rem)"),
+    # listing thumbnail
+    "thumb": "(min-width: 48rem) 14rem, calc(100vw - 2rem)",
+    # image in the article body: .prose is at most 46rem wide
+    "content": "(min-width: 48rem) 46rem, calc(100vw - 2rem)",
 }
+CONTENT_SIZES = SIZES["content"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,8 @@ class Picture:
     :class:`Source`, URLs absolute with SITEURL), ``fallback(size)`` (path
     relative to the site root; the template prefixes SITEURL),
     ``width(size)``/``height(size)`` (of that fallback). ``size`` is "full"
-    (article head), "thumb" (listings) or "content" (article body)."""
+    (article head), "featured" (home page lead story), "thumb" (listings)
+    or "content" (article body)."""
 
     image: ProcessedImage
     prefix: str = "/"  # SITEURL + "/"

@@ -23,7 +23,7 @@ def test_picture_interface_for_templates():
     webp, jpeg = pic.sources("thumb")
     assert webp.type == "image/webp" and jpeg.type == "image/jpeg"
     assert webp.srcset == "https://s/images/a-h-480.webp 480w, https://s/images/a-h-800.webp 800w"
-    assert webp.sizes == "(min-width: 48rem) 22rem, 100vw"
+    assert webp.sizes == "(min-width: 48rem) 14rem, calc(100vw - 2rem)"
 
 
 def test_rewrite_first_eager_rest_lazy_and_attrs_kept():
