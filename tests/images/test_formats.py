@@ -5,13 +5,16 @@ no extension) and wherever it comes from (``content/images``, another
 kinds that cannot be cleaned (HEIC) stop the build with a Vietnamese
 message. Real Pelican builds, real images made by Pillow."""
 
+import logging
 import re
+import shutil
 
 import pytest
 from PIL import Image
 
 from images.pipeline import ImageError
 from images.testimages import CAMERA_MAKE, CAMERA_MODEL, fake_heic, save_phone_image
+from helpers import TEST_SITE, run_build_cli
 from images_sitebuild import FORBIDDEN, build
 
 # content path -> (Pillow format written, output path, format expected there)
@@ -99,12 +102,20 @@ def site(tmp_path_factory):
     for rel, (fmt, _, _) in PHOTOS.items():
         if fmt != "BMP":  # BMP has no place for metadata
             assert CAMERA_MODEL.encode() in (content / rel).read_bytes(), rel
-    return content, build(tmp, content, **SETTINGS)
+    warnings = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: warnings.append(record.getMessage())
+    logging.getLogger().addHandler(handler)
+    try:
+        out = build(tmp, content, **SETTINGS)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return content, out, warnings
 
 
 @pytest.mark.parametrize("source", sorted(PHOTOS))
 def test_published_copy_is_reencoded_without_gps_or_camera(site, source):
-    content, out = site
+    content, out, _ = site
     _, published, fmt = PHOTOS[source]
     target = out / published
     assert target.is_file(), f"{source} is not published at {published}"
@@ -116,7 +127,7 @@ def test_published_copy_is_reencoded_without_gps_or_camera(site, source):
 
 
 def test_no_raster_file_in_the_output_carries_camera_data(site):
-    content, out = site
+    content, out, _ = site
     published = [p for p in out.rglob("*") if p.is_file() and is_image(p)]
     assert len(published) >= len(PHOTOS) + 2 * 3  # the copies and the article's variants
     for path in published:
@@ -126,7 +137,8 @@ def test_no_raster_file_in_the_output_carries_camera_data(site):
 
 
 def test_attached_images_sit_next_to_the_article_and_links_work(site):
-    content, out = site
+    content, out, warnings = site
+    assert not [w for w in warnings if "{attach}" in w], warnings  # "cannot relocate"
     html = (out / "anh-nhieu-dinh-dang/index.html").read_text(encoding="utf-8")
     assert 'href="/anh-nhieu-dinh-dang/dinh-kem.jpg"' in html
     assert 'href="/anh-nhieu-dinh-dang/tai-ve.tiff"' in html
@@ -138,7 +150,7 @@ def test_attached_images_sit_next_to_the_article_and_links_work(site):
 
 
 def test_other_static_files_are_copied_unchanged(site):
-    content, out = site
+    content, out, _ = site
     for rel, data in NOT_IMAGES.items():
         assert (out / rel).read_bytes() == data
 
@@ -158,3 +170,16 @@ def test_heic_is_refused_with_a_vietnamese_message(tmp_path, name, monkeypatch):
     assert f"content/{name}" in message
     assert "HEIC" in message and "GPS" in message and "JPEG" in message, message
     assert not (tmp_path / "output" / name).exists()
+
+
+def test_build_command_refuses_heic_in_vietnamese_without_traceback(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(TEST_SITE, content)
+    (content / "images/2026").mkdir(parents=True)
+    (content / "images/2026/IMG_0001.HEIC").write_bytes(fake_heic())
+    result = run_build_cli("--content", content, "--output", tmp_path / "out",
+                           "--cache", tmp_path / "cache")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "Lỗi: Ảnh " in result.stderr and "images/2026/IMG_0001.HEIC ở định dạng HEIC" in result.stderr
+    assert not (tmp_path / "out/images/2026/IMG_0001.HEIC").exists()

@@ -12,6 +12,7 @@ from PIL import Image
 from images import pipeline
 from images.pipeline import ImageError, ImageSettings, Job, process_images
 from images.testimages import make_phone_photo
+from helpers import TEST_SITE, run_build_cli
 from images_sitebuild import assert_clean, build
 
 SETTINGS = ImageSettings(widths=(100, 200, 1200))
@@ -121,3 +122,15 @@ def test_a_killed_worker_names_the_file(tmp_path, monkeypatch):
                        str(tmp_path / "cache"), SETTINGS, workers=2)
     assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
     assert "images/to.jpg" in str(exc.value)
+
+
+def test_build_command_with_the_same_photo_twice_exits_zero(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(TEST_SITE, content)
+    make_phone_photo(content / "images/anh.jpeg")
+    shutil.copyfile(content / "images/anh.jpeg", content / "images/anh.png")
+    for _ in range(2):  # the error stopped every build, warm ones too
+        result = run_build_cli("--content", content, "--output", tmp_path / "out",
+                               "--cache", tmp_path / "cache")
+        assert result.returncode == 0, result.stderr
+    assert_clean(tmp_path / "out/images/anh.png")
