@@ -73,13 +73,16 @@ def _images_prefix(settings) -> str:
 def take_over_static_images(generator: StaticGenerator) -> None:
     """Remove every raster image (by its bytes, wherever it is and whatever
     its name) from Pelican's plain copy; this plugin writes sanitised copies
-    at the same URLs instead. ``save_as`` is not read here: reading it
-    would stop Pelican from relocating an ``{attach}``ed file."""
+    at the same URLs instead. A file named like an image but holding
+    something else is taken too: it is an error, never copied as is.
+    ``save_as`` is not read here: reading it would stop Pelican from
+    relocating an ``{attach}``ed file."""
     taken = []
     for sf in list(generator.staticfiles):
-        if sniff_file(sf.source_path):
+        src = sf.relative_source_path.replace(os.sep, "/")
+        if is_raster(src) or sniff_file(sf.source_path):
             generator.staticfiles.remove(sf)
-            taken.append((sf.relative_source_path.replace(os.sep, "/"), sf))
+            taken.append((src, sf))
     generator.context["images_taken_over"] = taken
 
 

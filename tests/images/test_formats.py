@@ -183,3 +183,12 @@ def test_build_command_refuses_heic_in_vietnamese_without_traceback(tmp_path):
     assert "Traceback" not in result.stderr + result.stdout
     assert "Lỗi: Ảnh " in result.stderr and "images/2026/IMG_0001.HEIC ở định dạng HEIC" in result.stderr
     assert not (tmp_path / "out/images/2026/IMG_0001.HEIC").exists()
+
+
+def test_unused_file_named_like_an_image_but_broken_stops_the_build(tmp_path):
+    content = tmp_path / "content"
+    (content / "tep").mkdir(parents=True)
+    (content / "tep/anh-loi.JPG").write_bytes(b"%PDF-1.4 not a photo")
+    with pytest.raises(ImageError, match=r"Ảnh bị hỏng hoặc không đọc được: .*tep/anh-loi.JPG"):
+        build(tmp_path, content, **SETTINGS)
+    assert not (tmp_path / "output/tep/anh-loi.JPG").exists()
