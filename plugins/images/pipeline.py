@@ -242,8 +242,9 @@ def _to_srgb(im: Image.Image) -> Image.Image:
 
 
 def _clean(im: Image.Image) -> Image.Image:
-    """Oriented, sRGB pixels in a fresh image: no info, no EXIF, no profile."""
-    im = ImageOps.exif_transpose(im)
+    """Oriented, sRGB pixels in a fresh image: no info, no EXIF, no profile.
+    ``im`` is rotated in place: one copy fewer of a large photo in memory."""
+    ImageOps.exif_transpose(im, in_place=True)
     im = _to_srgb(im)
     has_alpha = im.mode in ("RGBA", "LA", "PA") or (
         im.mode == "P" and "transparency" in im.info
@@ -258,7 +259,9 @@ def _clean(im: Image.Image) -> Image.Image:
 
 def _save(im: Image.Image, fp, fmt: str, quality: int, progressive: bool = True) -> None:
     if fmt == "JPEG":
-        im.convert("RGB").save(fp, "JPEG", quality=quality, progressive=progressive)
+        # convert() to the same mode copies: 200 MB more for a 48 MP photo
+        (im if im.mode == "RGB" else im.convert("RGB")).save(
+            fp, "JPEG", quality=quality, progressive=progressive)
     elif fmt == "WEBP":
         im.save(fp, "WEBP", quality=quality, method=4)
     elif fmt == "PNG":
