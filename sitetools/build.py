@@ -64,6 +64,10 @@ def vietnamese_message(message: str) -> str:
         if match:
             values = {key: display_path(value) if key == "file" else value
                       for key, value in match.groupdict().items()}
+            if "files" in values:  # one absolute source path per line
+                values["files"] = ", ".join(
+                    display_path(line.strip()) for line in values["files"].splitlines()
+                    if line.strip())
             return template.format(**values).strip()
     return message.strip()
 
@@ -82,6 +86,9 @@ class BuildReport(logging.Handler):
         if any(pattern.search(message) for pattern in _IGNORED):
             return
         text = vietnamese_message(message)
+        if record.exc_info and record.exc_info[1] is not None and record.levelno >= logging.CRITICAL:
+            # Pelican's main() on an exception: "%s: %s" with the class name.
+            text = vietnamese_message(str(record.exc_info[1])) or record.exc_info[0].__name__
         if record.msg == "Could not process %s":
             # Pelican logs the reader's exception without its text; it is
             # still the one being handled while this record is emitted.

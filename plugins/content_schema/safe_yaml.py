@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 MAX_CHARS = 64_000  # a front matter header is a few hundred characters
-MAX_NODES = 5_000  # values after expanding aliases
+MAX_NODES = 20_000  # values, an alias counted each time it is used
 MAX_DEPTH = 6  # nesting of lists and mappings
 MAX_ALIASES = 20
 
@@ -75,7 +75,8 @@ def _measure(node, depth: int, sizes: dict, seen: _Measure) -> int:
             size += _measure(value_node, depth + 1, sizes, seen)
     if size > MAX_NODES:
         raise YamlLimitError(
-            f"quá nhiều giá trị (hơn {MAX_NODES} sau khi mở rộng các tham chiếu &/*)."
+            f"có quá nhiều giá trị (hơn {MAX_NODES:,}; mỗi lần dùng tham chiếu * được tính "
+            "lại cả danh sách nó trỏ tới).".replace(",", ".")
         )
     sizes[key] = size
     return size

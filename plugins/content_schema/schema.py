@@ -301,9 +301,9 @@ def decode_utf8(data: bytes, where: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-        kind = "UTF-16" if utf16 else "một bảng mã cũ (Windows-1258, TCVN3 hoặc VNI)"
+        kind = "UTF-16" if utf16 else "một bảng mã cũ như Windows-1258, TCVN3 hoặc VNI"
         raise FrontMatterError(
-            f"{where} (dòng {line}): tệp không phải văn bản UTF-8 (có vẻ là {kind}). "
+            f"{where} (dòng {line}): tệp không phải văn bản UTF-8 (có vẻ được lưu bằng {kind}). "
             "Hãy mở tệp và lưu lại với bảng mã UTF-8: trong Notepad chọn «Tệp → Lưu thành…», "
             "ở ô «Mã hóa» chọn «UTF-8» rồi bấm «Lưu»; trong Word chọn «Văn bản thuần» "
             "rồi «Unicode (UTF-8)». Chữ gõ bằng bảng mã TCVN3/VNI cần chuyển sang Unicode "
