@@ -21,7 +21,7 @@ from pathlib import Path
 from .paths import ROOT, UnsafePathError, safe_remove_tree
 
 sys.path.insert(0, str(ROOT / "plugins"))
-from vietnamese.messages import display_path  # noqa: E402
+from vietnamese.messages import display_content_path, display_path  # noqa: E402
 
 _TRANSLATIONS = [
     (
@@ -93,7 +93,7 @@ class BuildReport(logging.Handler):
             # Pelican logs the reader's exception without its text; it is
             # still the one being handled while this record is emitted.
             error = sys.exc_info()[1]
-            source = str(record.args[0]) if record.args else ""
+            source = display_content_path(str(record.args[0])) if record.args else ""
             if error is not None:
                 text = str(error)
                 if Path(source).name not in text:

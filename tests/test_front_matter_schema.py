@@ -357,3 +357,15 @@ def test_plain_pelican_good_site_exits_0(tmp_path):
     result = run_pelican(pelican_site(tmp_path, {}))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "output" / "thong-bao/2025/09/bai-mau-day-du/index.html").is_file()
+
+
+def test_display_paths_are_relative_to_the_site_folder(tmp_path):
+    from vietnamese import messages
+
+    messages.set_site_folder(tmp_path / "content")
+    try:
+        assert messages.display_content_path("articles/a.md") == "content/articles/a.md"
+        assert messages.display_path(tmp_path / "content" / "pages" / "p.md") == "content/pages/p.md"
+        assert messages.display_path(ROOT / "pelicanconf.py") == "pelicanconf.py"  # the cwd
+    finally:
+        messages.set_site_folder(None)

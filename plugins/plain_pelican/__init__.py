@@ -3,7 +3,7 @@
 Anyone who knows Pelican types ``pelican content`` in the site folder. Pelican
 prints a Python traceback for an exception raised by a plugin (a wrong
 category) and exits 0 when a file could not be read. Here, when the build
-was not started by ``sitetools.build``, the same report is installed on the
+was started by the ``pelican`` command, the same report is installed on the
 root logger: every warning and error is printed once, in Vietnamese
 (``Lỗi: …`` / ``Cảnh báo: …``), the console handler no longer prints them
 (nor the traceback), and any error makes the exit status 1.
@@ -42,15 +42,16 @@ _REPORT = {}
 def install(pelican):
     build = _build_module()
     root = logging.getLogger()
-    if any(isinstance(handler, build.BuildReport) for handler in root.handlers):
-        return  # sitetools.build reports this build itself
-    for handler in root.handlers:
-        if not any(isinstance(f, _OnlyInfo) for f in handler.filters):
-            handler.addFilter(_OnlyInfo())
-    # A fresh report per build: ``pelican --autoreload`` builds again and again.
+    # A fresh report per build: ``pelican --autoreload`` builds again and
+    # again, and one process may run builds of both kinds (the tests).
     previous = _REPORT.pop("report", None)
     if previous is not None:
         root.removeHandler(previous)
+    if not _pelican_command() or any(isinstance(h, build.BuildReport) for h in root.handlers):
+        return  # sitetools.build, or a program running Pelican, reports itself
+    for handler in root.handlers:
+        if not any(isinstance(f, _OnlyInfo) for f in handler.filters):
+            handler.addFilter(_OnlyInfo())
     _REPORT["report"] = _CliReport(build.BuildReport)
     root.addHandler(_REPORT["report"])
 
@@ -81,6 +82,13 @@ def fail_on_errors(pelican):
             return  # keep watching: the next save builds again
         # SystemExit passes through Pelican's ``except Exception`` in main().
         sys.exit(1)
+
+
+def _pelican_command() -> bool:
+    """Started as ``pelican …`` or ``python -m pelican …``."""
+    program = Path(sys.argv[0] if sys.argv else "")
+    return program.stem == "pelican" or (program.name == "__main__.py"
+                                         and program.parent.name == "pelican")
 
 
 def _autoreload() -> bool:

@@ -8,7 +8,6 @@ entry point started the build. Signal: ``initialized`` (before any generator
 reads ``JINJA_FILTERS``).
 """
 
-import os
 from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -18,7 +17,7 @@ from . import dates, messages, text
 
 def add_filters(pelican):
     settings = pelican.settings
-    messages.set_site_folder(os.path.dirname(os.path.abspath(settings["PATH"])))
+    messages.set_site_folder(settings["PATH"])
     timezone = settings.get("TIMEZONE") or dates.DEFAULT_TIMEZONE
     settings["BUILD_DATETIME"] = datetime.now(ZoneInfo(timezone)).replace(microsecond=0)
     settings.setdefault("JINJA_FILTERS", {}).update(
