@@ -258,6 +258,21 @@ def test_title_with_angle_brackets_keeps_its_text_in_slug_and_feed(tmp_path):
     assert "<h1>a &lt; b và b &gt; c</h1>" in read(page)
     feed = read(output / "feeds/all.atom.xml")
     assert "<title>a &lt; b và b &gt; c</title>" in feed
+    # Published under a sub-folder (GitHub Pages), category feed included.
+    published = build_site(tmp_path / "publish", content=content, publish=True,
+                           SITEURL="https://truong.github.io/thcs", FEED_DOMAIN="https://truong.github.io/thcs")
+    for name in ("all", "thong-bao"):
+        assert "<title>a &lt; b và b &gt; c</title>" in read(published / f"feeds/{name}.atom.xml")
+
+
+def test_invoke_new_writes_a_header_the_schema_accepts(tmp_path):
+    from sitetools.new_article import create_article
+
+    content = tiny_site(tmp_path, {})
+    now = dt.datetime(2025, 9, 8, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    create_article("Lễ khai giảng", content, category="Thông báo", now=now)
+    output = build_site(tmp_path, content=content)
+    assert "Lễ khai giảng" in read(output / "ban-nhap/le-khai-giang/index.html")
 
 
 # ---------------------------------------------------------------------------

@@ -53,7 +53,12 @@ def check_articles(generator):
             )
 
 
-def _path(url: str) -> str:
+def _path(url: str, base: str = "") -> str:
+    """``url`` relative to the site root; ``base`` is SITEURL (maybe with a
+    sub-folder, as on GitHub Pages)."""
+    url = url.split("?", 1)[0].split("#", 1)[0]
+    if base and url.startswith(base):
+        return url[len(base):].strip("/")
     return urlsplit(url).path.strip("/")
 
 
@@ -66,8 +71,9 @@ def plain_feed_titles(context, feed):
         for item in context.get("articles", []) + context.get("pages", []):
             titles[_path(item.url)] = str(item.title)
         context["_plain_feed_titles"] = titles
+    base = (context.get("SITEURL") or "").rstrip("/")
     for entry in feed.items:
-        title = titles.get(_path(entry.get("link", "")))
+        title = titles.get(_path(entry.get("link", ""), base))
         if title is not None:
             entry["title"] = title
 
