@@ -171,6 +171,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
 # --- Plugins: always explicit (an unset list loads every installed plugin) ---
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "plain_pelican",  # `pelican content` reports in Vietnamese, exit 1 on any error
     "front_matter",
     "vietnamese",
     "theme_context",

@@ -21,7 +21,7 @@ from pathlib import Path
 from .paths import ROOT, UnsafePathError, safe_remove_tree
 
 sys.path.insert(0, str(ROOT / "plugins"))
-from vietnamese.messages import display_path  # noqa: E402
+from vietnamese.messages import display_content_path, display_path  # noqa: E402
 
 _TRANSLATIONS = [
     (
@@ -64,6 +64,10 @@ def vietnamese_message(message: str) -> str:
         if match:
             values = {key: display_path(value) if key == "file" else value
                       for key, value in match.groupdict().items()}
+            if "files" in values:  # one absolute source path per line
+                values["files"] = ", ".join(
+                    display_path(line.strip()) for line in values["files"].splitlines()
+                    if line.strip())
             return template.format(**values).strip()
     return message.strip()
 
@@ -82,11 +86,14 @@ class BuildReport(logging.Handler):
         if any(pattern.search(message) for pattern in _IGNORED):
             return
         text = vietnamese_message(message)
+        if record.exc_info and record.exc_info[1] is not None and record.levelno >= logging.CRITICAL:
+            # Pelican's main() on an exception: "%s: %s" with the class name.
+            text = vietnamese_message(str(record.exc_info[1])) or record.exc_info[0].__name__
         if record.msg == "Could not process %s":
             # Pelican logs the reader's exception without its text; it is
             # still the one being handled while this record is emitted.
             error = sys.exc_info()[1]
-            source = str(record.args[0]) if record.args else ""
+            source = display_content_path(str(record.args[0])) if record.args else ""
             if error is not None:
                 text = str(error)
                 if Path(source).name not in text:

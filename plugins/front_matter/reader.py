@@ -1,26 +1,89 @@
-"""The YAML front matter reader, failing loudly and in Vietnamese."""
+"""The front matter reader, failing loudly and in Vietnamese.
+
+Every Markdown file goes through :class:`VietnameseYAMLReader`: its size and
+encoding are checked, a YAML header is read with the bounded loader of
+``content_schema``, a ``Key: value`` header (no ``---``) by Python-Markdown's
+meta extension, and both are checked against the one content schema.
+"""
+
+import os
 
 import yaml
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from markupsafe import escape
+from pelican.plugins.yaml_metadata.yaml_metadata import (
+    HEADER_RE,
+    YAMLMetadataReader,
+    _convert_py_to_meta,
+)
+from pelican.readers import MarkdownReader
+from pelican.utils import slugify
+
+from content_schema import (
+    FrontMatterError,
+    YamlLimitError,
+    check_file_size,
+    check_metadata,
+    decode_utf8,
+    load_limited,
+)
 from vietnamese.messages import display_path
 
-# libyaml's loader is several times faster; errors are reported with the
-# pure-Python loader, whose messages the tests and the guide describe.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = ["FrontMatterError", "VietnameseYAMLReader"]
 
-
-class FrontMatterError(ValueError):
-    """A content file's header cannot be read; str() is the Vietnamese message."""
+_DATE_KEYS = ("date", "modified", "source_date")
 
 
 class VietnameseYAMLReader(YAMLMetadataReader):
+    def read(self, source_path):
+        where = display_path(source_path)
+        check_file_size(os.path.getsize(source_path), where)
+        with open(source_path, "rb") as handle:
+            text = decode_utf8(handle.read(), where)
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        match = HEADER_RE.fullmatch(text)
+        if not match:
+            # Pelican's ``Key: value`` headers: MarkdownReader reads the
+            # file and calls _parse_metadata below.
+            return MarkdownReader.read(self, source_path)
+        metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
+        self._md.Meta = {key: _convert_py_to_meta(value) for key, value in metadata.items()}
+        return self._md.reset().convert(match.group("content")), metadata
+
+    # -- which schema applies ------------------------------------------------
+    def _kind(self, source_path) -> str:
+        base = os.path.abspath(self.settings["PATH"])
+        relative = os.path.relpath(os.path.abspath(source_path), base).replace(os.sep, "/")
+        for folder in self.settings.get("PAGE_PATHS") or []:
+            folder = folder.strip("/")
+            if folder in ("", ".") or relative == folder or relative.startswith(folder + "/"):
+                return "page"
+        return "article"
+
+    def _timezone(self):
+        return self.settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"
+
+    def _slug_from_title(self, metadata, output):
+        """Pelican slugs the title as HTML (``a < b và b > c`` → ``a-c``);
+        titles here are plain text."""
+        title = output.get("title", metadata.get("title"))
+        if ("slug" in output or title is None
+                or self.settings.get("SLUGIFY_SOURCE") != "title"):
+            return
+        output["slug"] = slugify(
+            escape(str(title)),
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+
+    # -- YAML headers --------------------------------------------------------
     def _load_yaml_metadata(self, text, source_path):
         where = display_path(source_path)
         try:
-            try:
-                metadata = yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader
-            except yaml.YAMLError:
-                metadata = yaml.safe_load(text)
+            metadata = load_limited(text)
+        except YamlLimitError as error:
+            raise FrontMatterError(f"{where}: phần thông tin đầu bài (YAML) {error}") from None
         except yaml.YAMLError as error:
             # The context mark is where the broken construct starts (an
             # unclosed bracket); the problem mark may be the end of the header.
@@ -41,16 +104,24 @@ class VietnameseYAMLReader(YAMLMetadataReader):
         return self._parse_yaml_metadata(metadata, source_path)
 
     def _parse_yaml_metadata(self, meta, source_path):
-        for key in ("date", "modified"):
-            value = meta.get(key)
-            if value is None or hasattr(value, "year"):
-                continue
-            try:
-                super()._parse_yaml_metadata({key: value}, source_path)
-            except ValueError:
-                raise FrontMatterError(
-                    f'{display_path(source_path)}: khóa "{key}": ngày "{value}" '
-                    "không đúng dạng; viết ví dụ 2026-09-05 07:30 hoặc "
-                    "2026-09-05T07:30:00+07:00."
-                ) from None
-        return super()._parse_yaml_metadata(meta, source_path)
+        where = display_path(source_path)
+        dates = check_metadata(meta, self._kind(source_path), where, self._timezone())
+        rest = {k: v for k, v in meta.items() if str(k).strip().lower() not in _DATE_KEYS}
+        output = super()._parse_yaml_metadata(rest, source_path)
+        output.update(dates)
+        self._slug_from_title(meta, output)
+        return output
+
+    # -- ``Key: value`` headers ----------------------------------------------
+    def _parse_metadata(self, meta):
+        source_path = self._source_path
+        where = display_path(source_path)
+        formatted = self.settings.get("FORMATTED_FIELDS") or ()
+        values = {key: "\n".join(value) if key.lower() in formatted or len(value) == 1
+                  else value for key, value in meta.items()}
+        dates = check_metadata(values, self._kind(source_path), where, self._timezone())
+        output = super()._parse_metadata(
+            {k: v for k, v in meta.items() if k.lower() not in _DATE_KEYS})
+        output.update(dates)
+        self._slug_from_title(values, output)
+        return output

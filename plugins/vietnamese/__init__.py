@@ -2,19 +2,22 @@
 
 Adds the Jinja filters ``vn_datetime``, ``vn_date``, ``iso_datetime``,
 ``weekday``, ``official_date`` and ``slugify``, bound to the site's
-``TIMEZONE``, and the setting ``BUILD_DATETIME`` (for page metadata). Signal: ``initialized`` (before any generator reads
-``JINJA_FILTERS``).
+``TIMEZONE``, and the setting ``BUILD_DATETIME`` (for page metadata); messages
+name files relative to the site folder (the parent of ``PATH``), whichever
+entry point started the build. Signal: ``initialized`` (before any generator
+reads ``JINJA_FILTERS``).
 """
 
 from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from . import dates, text
+from . import dates, messages, text
 
 
 def add_filters(pelican):
     settings = pelican.settings
+    messages.set_site_folder(settings["PATH"])
     timezone = settings.get("TIMEZONE") or dates.DEFAULT_TIMEZONE
     settings["BUILD_DATETIME"] = datetime.now(ZoneInfo(timezone)).replace(microsecond=0)
     settings.setdefault("JINJA_FILTERS", {}).update(

@@ -11,6 +11,7 @@ import copy
 from typing import Any, Iterable
 
 import yaml
+from content_schema import editor_keys
 from plan_evidence.counting import known_codes
 from school_sections.loaders import DISCLOSURE_GROUPS
 
@@ -24,19 +25,16 @@ CHANNELS = (
 STATUSES = (
     ("draft", "Bản nháp (chưa đăng)"),
     ("published", "Đăng công khai"),
-    ("hidden", "Ẩn (có đường dẫn nhưng không hiện trong danh sách)"),
+    ("hidden", "Ẩn (không đăng; xem thử tại địa chỉ riêng, không hiện trong danh sách)"),
 )
 DEFAULT_BACKEND = {"name": "github", "repo": "truong-hoc/website", "branch": "main"}
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 MEDIA_FOLDER = "content/images"
 PUBLIC_FOLDER = "/images"
 
-# Keys the web editor writes for an article, in the order it writes them.
-ARTICLE_KEYS = (
-    "title", "date", "category", "topics", "unit", "channel", "link",
-    "image", "image_alt", "summary", "author", "tags", "source", "source_date",
-    "status", "modified",
-)
+# Keys the web editor writes for an article, in the order it writes them:
+# the content schema's, so the editor offers exactly what the build accepts.
+ARTICLE_KEYS = editor_keys()
 
 
 class EditorConfigError(ValueError):
@@ -87,8 +85,10 @@ def _status_field() -> dict:
     return _f(
         "status", "Trạng thái",
         "«Bản nháp»: bài được lưu nhưng không đăng lên trang web công khai; chỉ xem được "
-        "trên bản xem thử (invoke serve) với nhãn «Bản nháp». Chọn «Đăng công khai» khi bài "
-        "đã được duyệt. Bài nháp và bài ẩn không được tính vào minh chứng kế hoạch.",
+        "trên bản xem thử (invoke serve) với nhãn «Bản nháp». «Ẩn»: cũng không đăng lên "
+        "trang web công khai; trên bản xem thử, bài có địa chỉ như khi đăng nhưng không hiện "
+        "trong danh sách nào. Chọn «Đăng công khai» khi bài đã được duyệt. Bài nháp và bài "
+        "ẩn không được tính vào minh chứng kế hoạch.",
         "select", options=[{"label": lab, "value": val} for val, lab in STATUSES],
         default="draft",
     )

@@ -186,7 +186,7 @@ def test_editing_keeps_keys_the_editor_does_not_show(roundtrip):
     before = front_matter(base64.b64decode(roundtrip["seeded"][EXISTING]).decode("utf-8"))
     after_text = roundtrip["saved"][EXISTING].decode("utf-8")
     after = front_matter(after_text)
-    assert {"x_internal_note", "legacy_id"} <= set(before)
+    assert {"x_internal_note", "x_legacy_id"} <= set(before)
     for key, value in before.items():
         if key != "topics":
             assert after[key] == value, key
