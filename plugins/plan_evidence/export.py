@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 from typing import Any
 
 from spreadsheet import Sheet, csv_text, xlsx_bytes
@@ -191,10 +192,11 @@ LINE_KINDS = {"total": "Toàn kế hoạch", "topic": "Nội dung", "unit": "Đ�
 PERIOD_KINDS = {"total": "Cả kế hoạch", "semester": "Học kỳ", "quarter": "Quý", "month": "Tháng"}
 
 
-def to_xlsx(result: PlanResult) -> bytes:
+def to_xlsx(result: PlanResult, cache: Path | None = None) -> bytes:
     """``evidence.xlsx``: the CSV's rows (sheet "Minh chứng"), one row per
     line (plan total, topics, units: "Kết quả") and one per line × period
-    ("Theo kỳ"). Dates are dates, counts are numbers."""
+    ("Theo kỳ"). Dates are dates, counts are numbers. ``cache``: see
+    :func:`spreadsheet.xlsx_bytes`."""
     plan = result.plan
     lines = result.lines()
 
@@ -219,4 +221,4 @@ def to_xlsx(result: PlanResult) -> bytes:
     )
     items = Sheet(XLSX_SHEETS[0], csv_header(), _typed_rows(result), max_width=70)
     stamp = datetime.datetime.combine(result.as_of, datetime.time())
-    return xlsx_bytes([items, summary, periods], stamp=stamp)
+    return xlsx_bytes([items, summary, periods], stamp=stamp, cache=cache)

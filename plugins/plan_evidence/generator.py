@@ -274,4 +274,5 @@ class EvidenceGenerator(Generator):
             out.mkdir(parents=True, exist_ok=True)
             (out / "evidence.json").write_text(to_json(result, site), encoding="utf-8")
             (out / "evidence.csv").write_text(to_csv(result), encoding="utf-8", newline="")
-            (out / "evidence.xlsx").write_bytes(to_xlsx(result))
+            cache = Path(self.settings.get("CACHE_PATH") or "cache") / "evidence" / f"{plan.id}.xlsx"
+            (out / "evidence.xlsx").write_bytes(to_xlsx(result, cache=cache))

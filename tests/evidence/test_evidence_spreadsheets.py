@@ -107,6 +107,21 @@ def test_xlsx_bytes_types_and_layout():
     assert ws["C2"].value == 3 and ws["C2"].data_type == "n"
     assert ws["A1"].font.bold and ws.freeze_panes == "A2"
     assert 8 <= ws.column_dimensions["B"].width <= 60
+    with zipfile.ZipFile(io.BytesIO(data)) as z:  # not the time of saving
+        assert b"<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2024-05-15T00:00:00Z<" in z.read("docProps/core.xml")
+
+
+def test_xlsx_cache_is_reused_while_the_data_is_the_same(tmp_path):
+    cache = tmp_path / "cache" / "kh.xlsx"
+    sheet = Sheet("Kết quả", ["Nội dung", "Số bài"], [["A", 1]])
+    stamp = datetime.datetime(2024, 5, 15)
+    first = xlsx_bytes([sheet], stamp=stamp, cache=cache)
+    assert cache.read_bytes() == first and cache.with_suffix(".key").is_file()
+    cache.write_bytes(b"marker")  # the same key: the cached file is returned as is
+    assert xlsx_bytes([sheet], stamp=stamp, cache=cache) == b"marker"
+    changed = xlsx_bytes([Sheet("Kết quả", ["Nội dung", "Số bài"], [["A", 2]])], stamp=stamp, cache=cache)
+    assert load_workbook(io.BytesIO(changed))["Kết quả"]["B2"].value == 2
+    assert xlsx_bytes([sheet], stamp=datetime.datetime(2024, 5, 16), cache=cache) != changed
 
 
 def test_evidence_xlsx_reads_back(site):
