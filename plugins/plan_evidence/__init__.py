@@ -1,5 +1,5 @@
 """Plan-fulfilment evidence: communication plans, topic tagging, counting,
-evidence pages, the official report (báo cáo) and evidence.json/evidence.csv.
+evidence pages, the official report (báo cáo) and evidence.json/.csv/.xlsx.
 
 Contract: ``shared/spec/plan-evidence.md``. Plans are YAML files in
 ``<PATH>/plans/``; articles carry ``topics``/``unit``/``channel``/``link``.
@@ -21,9 +21,12 @@ Settings:
 
 Output (relative to the output root): ``minh-chung/`` (all plans),
 ``minh-chung/<plan>/`` (overview), ``minh-chung/<plan>/<topic-code>/``,
+``minh-chung/<plan>/bao-cao/`` (the list of reports),
 ``minh-chung/<plan>/bao-cao/<period>/`` with period slugs ``ca-ke-hoach``,
-``hk<n>``, ``<yyyy>-q<n>``, ``<yyyy>-<mm>``; ``minh-chung/<plan>/evidence.json``
-and ``evidence.csv`` (columns: see :mod:`plan_evidence.export`).
+``hk<n>``, ``<yyyy>-q<n>``, ``<yyyy>-<mm>``; ``minh-chung/<plan>/evidence.json``,
+``evidence.csv`` and ``evidence.xlsx`` (columns: see :mod:`plan_evidence.export`;
+the spreadsheets through the :mod:`spreadsheet` library, the XLSX cached in
+``CACHE_PATH/evidence/``).
 
 Pure domain modules (no Pelican import): :mod:`.plans`, :mod:`.periods`,
 :mod:`.counting`, :mod:`.export`, :mod:`.views`.

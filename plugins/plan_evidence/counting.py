@@ -115,6 +115,12 @@ class PlanResult:
     topics: list[LineResult]
     units: list[LineResult]
     items: list[EvidenceItem]  # every counted item of the plan, date order
+    # Unit code -> name over every plan counted together (an item may carry a
+    # unit that another plan defines); this plan's own names come first.
+    unit_names: dict[str, str] = field(default_factory=dict)
+
+    def unit_name(self, code: str | None) -> str:
+        return self.unit_names.get(code, "") if code else ""
 
     @property
     def status(self) -> str:
@@ -149,8 +155,12 @@ def _sort_key(item: EvidenceItem):
             item.channel, item.author or "", item.link or "", item.kind, item.status)
 
 
-def count_plan(plan: Plan, items: Iterable[EvidenceItem], as_of: datetime.date) -> PlanResult:
-    """Count ``items`` for ``plan`` as of ``as_of`` (spec §3)."""
+def count_plan(
+    plan: Plan, items: Iterable[EvidenceItem], as_of: datetime.date,
+    unit_names: dict[str, str] | None = None,
+) -> PlanResult:
+    """Count ``items`` for ``plan`` as of ``as_of`` (spec §3). ``unit_names``:
+    names of units other plans define (see :func:`count_plans`)."""
     last = min(plan.end, as_of)
     counted = sorted(
         (it for it in items if it.counts() and plan.start <= it.date <= last), key=_sort_key
@@ -223,15 +233,20 @@ def count_plan(plan: Plan, items: Iterable[EvidenceItem], as_of: datetime.date) 
         for t in plan.topics
     ]
     units = [line("unit", u.code, u.name, u.quota, None, by_unit[u.code]) for u in plan.units]
-    return PlanResult(plan=plan, as_of=as_of, total=total, topics=topics, units=units, items=counted)
+    names = {**(unit_names or {}), **{u.code: u.name for u in plan.units}}
+    return PlanResult(plan=plan, as_of=as_of, total=total, topics=topics, units=units, items=counted,
+                      unit_names=names)
 
 
 def count_plans(
     plans: Sequence[Plan], items: Iterable[EvidenceItem], as_of: datetime.date
 ) -> list[PlanResult]:
-    """Each plan is counted independently (overlapping plans both count an item)."""
+    """Each plan is counted independently (overlapping plans both count an
+    item); unit names are shared, so a plan's evidence names a unit that only
+    another plan defines."""
     items = list(items)
-    return [count_plan(p, items, as_of) for p in plans]
+    unit_names = known_codes(plans)[1]
+    return [count_plan(p, items, as_of, unit_names) for p in plans]
 
 
 def items_in(items: Iterable[EvidenceItem], period: Period) -> list[EvidenceItem]:

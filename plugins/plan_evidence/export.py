@@ -1,6 +1,10 @@
-"""Machine-readable evidence output (spec §4): ``evidence.json`` and ``evidence.csv``.
+"""Machine-readable evidence output (spec §4): ``evidence.json``,
+``evidence.csv`` and ``evidence.xlsx`` (the same rows for Excel/LibreOffice,
+plus the results per line and per period).
 
-Pure domain code, no Pelican import.
+Pure domain code, no Pelican import. The CSV and XLSX are written by the
+:mod:`spreadsheet` library, which keeps titles and authors from running as
+formulas; ``evidence.json`` keeps the raw text.
 
 CSV columns (one row per item × plan topic; an item with no topic of the plan
 gets one row with empty topic columns). The header row carries the Vietnamese
@@ -10,17 +14,20 @@ tools should match on the bracketed name (see :data:`CSV_COLUMNS`).
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime
 import json
+from pathlib import Path
 from typing import Any
 
-from .counting import EvidenceItem, LineResult, PeriodResult, PlanResult
+from spreadsheet import Sheet, csv_text, xlsx_bytes
+
+from .counting import STATUS_LABELS, EvidenceItem, LineResult, PeriodResult, PlanResult
 from .periods import all_periods
 from .plans import QUOTA_KEYS
 from .views import line_quota_text
 
-__all__ = ["CSV_COLUMNS", "SCHEMA", "to_csv", "to_json", "to_json_dict", "csv_header"]
+__all__ = ["CSV_COLUMNS", "SCHEMA", "XLSX_SHEETS", "csv_header", "to_csv", "to_json",
+           "to_json_dict", "to_xlsx"]
 
 SCHEMA = 1
 
@@ -140,38 +147,78 @@ def to_json(result: PlanResult, site: dict[str, Any]) -> str:
     return json.dumps(to_json_dict(result, site), ensure_ascii=False) + "\n"
 
 
-def csv_rows(result: PlanResult) -> list[dict[str, str]]:
+def _typed_rows(result: PlanResult) -> list[list[Any]]:
+    """One row per item × plan topic, in :data:`CSV_COLUMNS` order; the date
+    is a ``datetime.date``."""
     plan = result.plan
     titles = {t.code: t.title for t in plan.topics}
-    unit_names = {u.code: u.name for u in plan.units}
     rows = []
     for it in result.items:
         codes = [c for c in it.topics if c in titles] or [None]
         for code in codes:
-            rows.append(
-                {
-                    "plan_id": plan.id,
-                    "topic_code": code or "",
-                    "topic_title": titles.get(code, "") if code else "",
-                    "date": it.date.isoformat(),
-                    "title": it.title,
-                    "url": it.url,
-                    "channel": it.channel,
-                    "unit": it.unit or "",
-                    "unit_name": unit_names.get(it.unit, "") if it.unit else "",
-                    "author": it.author or "",
-                    "link": it.link or "",
-                }
-            )
+            rows.append([
+                plan.id,
+                code or "",
+                titles.get(code, "") if code else "",
+                it.date,
+                it.title,
+                it.url,
+                it.channel,
+                it.unit or "",
+                result.unit_name(it.unit),
+                it.author or "",
+                it.link or "",
+            ])
     return rows
+
+
+def csv_rows(result: PlanResult) -> list[dict[str, str]]:
+    keys = [k for k, _ in CSV_COLUMNS]
+    return [
+        dict(zip(keys, [v.isoformat() if isinstance(v, datetime.date) else v for v in row]))
+        for row in _typed_rows(result)
+    ]
 
 
 def to_csv(result: PlanResult) -> str:
     """CSV text starting with a UTF-8 BOM (write it with ``encoding='utf-8'``)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(csv_header())
     keys = [k for k, _ in CSV_COLUMNS]
-    for row in csv_rows(result):
-        w.writerow([row[k] for k in keys])
-    return "\ufeff" + buf.getvalue()
+    return csv_text(csv_header(), ([row[k] for k in keys] for row in csv_rows(result)))
+
+
+# Sheet names of evidence.xlsx, in order.
+XLSX_SHEETS = ("Minh chứng", "Kết quả", "Theo kỳ")
+LINE_KINDS = {"total": "Toàn kế hoạch", "topic": "Nội dung", "unit": "Đơn vị"}
+PERIOD_KINDS = {"total": "Cả kế hoạch", "semester": "Học kỳ", "quarter": "Quý", "month": "Tháng"}
+
+
+def to_xlsx(result: PlanResult, cache: Path | None = None) -> bytes:
+    """``evidence.xlsx``: the CSV's rows (sheet "Minh chứng"), one row per
+    line (plan total, topics, units: "Kết quả") and one per line × period
+    ("Theo kỳ"). Dates are dates, counts are numbers. ``cache``: see
+    :func:`spreadsheet.xlsx_bytes`."""
+    plan = result.plan
+    lines = result.lines()
+
+    def name(ln: LineResult) -> str:
+        return "Toàn kế hoạch (mọi bài)" if ln.kind == "total" else ln.title
+
+    summary = Sheet(
+        XLSX_SHEETS[1],
+        ["Loại", "Mã", "Nội dung", "Nhóm", "Chỉ tiêu", "Số bài", "Đánh giá"],
+        [[LINE_KINDS[ln.kind], ln.code or "", name(ln), ln.group or "",
+          line_quota_text(ln, plan), ln.count, STATUS_LABELS.get(ln.status, ln.status)]
+         for ln in lines],
+    )
+    periods = Sheet(
+        XLSX_SHEETS[2],
+        ["Loại", "Mã", "Nội dung", "Kỳ", "Loại kỳ", "Từ ngày", "Đến ngày", "Số bài", "Chỉ tiêu",
+         "Đánh giá"],
+        [[LINE_KINDS[ln.kind], ln.code or "", name(ln), pr.period.label,
+          PERIOD_KINDS.get(pr.period.kind, pr.period.kind), pr.period.start, pr.period.end,
+          pr.count, pr.required, STATUS_LABELS.get(pr.status, pr.status)]
+         for ln in lines for pr in ln.periods],
+    )
+    items = Sheet(XLSX_SHEETS[0], csv_header(), _typed_rows(result), max_width=70)
+    stamp = datetime.datetime.combine(result.as_of, datetime.time())
+    return xlsx_bytes([items, summary, periods], stamp=stamp, cache=cache)

@@ -22,7 +22,7 @@ from .counting import (
     known_codes,
     validate_item_tags,
 )
-from .export import to_csv, to_json
+from .export import to_csv, to_json, to_xlsx
 from .periods import all_periods
 from .plans import Plan, PlanError, load_plans
 
@@ -82,6 +82,17 @@ def report_url(plan: Plan, period) -> str:
     return f"{BASE_URL}/{plan.id}/bao-cao/{period.slug}/"
 
 
+def reports_url(plan: Plan) -> str:
+    return f"{BASE_URL}/{plan.id}/bao-cao/"
+
+
+def item_url(content_url: str, siteurl: str) -> str:
+    """Absolute with ``SITEURL``, else site-root relative (``/doan-doi/…``):
+    a tool reading evidence.json resolves a bare ``doan-doi/…`` against the
+    JSON file's own folder."""
+    return f"{siteurl}/{content_url.lstrip('/')}"
+
+
 def collect_items(context, settings, plans: list[Plan]) -> list[EvidenceItem]:
     """Evidence items from the generators' content lists (works for cached
     articles too: no per-file signal is needed). Tags of every article, draft,
@@ -135,7 +146,7 @@ def collect_items(context, settings, plans: list[Plan]) -> list[EvidenceItem]:
             items.append(
                 EvidenceItem(
                     title=str(content.title),
-                    url=f"{siteurl}/{content.url}" if siteurl else content.url,
+                    url=item_url(content.url, siteurl),
                     date=day,
                     channel=tags[2],
                     unit=tags[1],
@@ -180,6 +191,7 @@ class EvidenceGenerator(Generator):
             "ev_plan_url": plan_url,
             "ev_topic_url": topic_url,
             "ev_report_url": report_url,
+            "ev_reports_url": reports_url,
             "ev_school": school,
             "ev_report_number": self.settings.get("REPORT_NUMBER") or "",
             "ev_report_recipients": self.settings.get("REPORT_RECIPIENTS"),
@@ -234,6 +246,17 @@ class EvidenceGenerator(Generator):
                     line=line,
                     **common,
                 )
+            write(
+                f"{base}/bao-cao/index.html",
+                self.get_template("plan_evidence/reports"),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=reports_url(plan),
+                result=result,
+                plan=plan,
+                report_periods=periods,
+                **common,
+            )
             report_tpl = self.get_template("plan_evidence/report")
             for period in periods:
                 write(
@@ -251,3 +274,5 @@ class EvidenceGenerator(Generator):
             out.mkdir(parents=True, exist_ok=True)
             (out / "evidence.json").write_text(to_json(result, site), encoding="utf-8")
             (out / "evidence.csv").write_text(to_csv(result), encoding="utf-8", newline="")
+            cache = Path(self.settings.get("CACHE_PATH") or "cache") / "evidence" / f"{plan.id}.xlsx"
+            (out / "evidence.xlsx").write_bytes(to_xlsx(result, cache=cache))

@@ -36,6 +36,7 @@ __all__ = [
     "month_chart_rows",
     "official_date",
     "quota_text",
+    "report_groups",
     "report_view",
     "status_icon",
     "status_label",
@@ -214,6 +215,22 @@ def report_view(result: PlanResult, period: Period) -> ReportView:
 
 def report_periods(plan: Plan) -> list[Period]:
     return all_periods(plan)
+
+
+REPORT_GROUPS = (("total", "Cả kế hoạch"), ("semester", "Theo học kỳ"), ("quarter", "Theo quý"),
+                 ("month", "Theo tháng"))
+
+
+def report_groups(result: PlanResult) -> list[tuple[str, str, list[tuple[Period, int]]]]:
+    """The report pages of a plan by kind: (kind, heading, [(period, items
+    counted in it)]), kinds without periods left out."""
+    periods = all_periods(result.plan)
+    out = []
+    for kind, heading in REPORT_GROUPS:
+        rows = [(p, len(items_in(result.items, p))) for p in periods if p.kind == kind]
+        if rows:
+            out.append((kind, heading, rows))
+    return out
 
 
 # --------------------------------------------------------------------------

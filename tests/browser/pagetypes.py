@@ -1,8 +1,12 @@
 """Find one output file per page type in a built site (by the URL scheme of
-docs/DEVELOPING.md and the plugins' documented URLs)."""
+docs/DEVELOPING.md and the plugins' documented URLs). Evidence pages come in
+kinds that their paths do not tell apart (a topic with a yearly, quarterly,
+monthly or per-semester quota; a plan with or without units): those are found
+through each plan's evidence.json."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -28,7 +32,44 @@ PATTERNS: dict[str, list[str]] = {
     "404": [r"404\.html"],
 }
 
-PAGE_TYPES = list(PATTERNS)
+# Evidence page kinds found from minh-chung/<plan>/evidence.json (see _evidence_pages).
+QUOTA_KINDS = (("total", "total"), ("quarter", "per_quarter"), ("month", "per_month"),
+               ("semester", "per_semester"))
+REPORT_KINDS = ("total", "semester", "quarter", "month")
+EVIDENCE_KINDS = (
+    ["evidence-plan", "evidence-plan-units", "evidence-reports"]
+    + [f"evidence-topic-{kind}" for kind, _ in QUOTA_KINDS]
+    + ["evidence-topic-units", "evidence-topic-empty"]
+    + [f"evidence-report-{kind}" for kind in REPORT_KINDS]
+)
+
+PAGE_TYPES = list(PATTERNS) + EVIDENCE_KINDS
+
+
+def _evidence_pages(output: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+
+    def first(kind: str, rel: str) -> None:
+        found.setdefault(kind, rel)
+
+    for path in sorted(output.glob("minh-chung/*/evidence.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        base = f"minh-chung/{doc['plan']['id']}"
+        first("evidence-plan-units" if doc.get("units") else "evidence-plan", f"{base}/index.html")
+        first("evidence-reports", f"{base}/bao-cao/index.html")
+        for topic in doc["topics"]:
+            rel = f"{base}/{topic['code']}/index.html"
+            if not topic["items"]:
+                first("evidence-topic-empty", rel)
+                continue
+            for kind, key in QUOTA_KINDS:
+                if key in topic.get("quota", {}):
+                    first(f"evidence-topic-{kind}", rel)
+            if any(item.get("unit") for item in topic["items"]):
+                first("evidence-topic-units", rel)
+        for period in doc.get("report_periods", []):
+            first(f"evidence-report-{period['kind']}", f"{base}/bao-cao/{period['slug']}/index.html")
+    return {kind: rel for kind, rel in found.items() if (output / rel).is_file()}
 
 
 def discover(output: Path) -> dict[str, str | None]:
@@ -43,6 +84,9 @@ def discover(output: Path) -> dict[str, str | None]:
             if hit:
                 found[kind] = hit
                 break
+    evidence = _evidence_pages(output)
+    for kind in EVIDENCE_KINDS:
+        found[kind] = evidence.get(kind)
     return found
 
 

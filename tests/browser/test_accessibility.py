@@ -26,7 +26,10 @@ def test_no_wcag_violation(site, open_page, kind):
     assert violations == [], f"{kind}: {violations}"
 
 
-@pytest.mark.parametrize("kind", ["home", "article", "search"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_wcag_violation_on_a_phone(site, open_page, kind):
+    # 320 px: wide tables scroll inside their region, which must take keyboard
+    # focus (axe scrollable-region-focusable).
     page, _ = open_page(site.url(kind), width=320, height=640)
-    assert run_axe(page) == []
+    violations = run_axe(page)
+    assert violations == [], f"{kind}: {violations}"

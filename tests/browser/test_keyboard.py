@@ -104,3 +104,27 @@ def test_high_contrast_toggle_by_keyboard(site, open_page):
     tab_to(page, "button[data-contrast-toggle]")
     page.keyboard.press("Space")
     assert bg() == normal
+
+
+@pytest.mark.parametrize("kind", ["evidence-topic-total", "evidence-plan-units", "evidence-reports"])
+def test_wide_tables_scroll_with_the_keyboard_at_320px(site, open_page, kind):
+    """Every box that scrolls sideways at 320 px is a named region reached
+    with Tab, and the arrow keys then scroll it (issue 17.3)."""
+    page, _ = open_page(site.url(kind), width=320, height=640)
+    scrollers = page.evaluate(
+        "() => [...document.querySelectorAll('main *')].filter(e => {"
+        " const s = getComputedStyle(e).overflowX;"
+        " return (s === 'auto' || s === 'scroll') && e.scrollWidth > e.clientWidth + 1; })"
+        ".map(e => ({cls: e.className, role: e.getAttribute('role'), tab: e.getAttribute('tabindex'),"
+        " named: !!(e.getAttribute('aria-labelledby') && document.getElementById(e.getAttribute('aria-labelledby'))"
+        " || e.getAttribute('aria-label'))}))")
+    assert scrollers, f"{kind}: nothing scrolls at 320 px, the test checks nothing"
+    assert all(s == {"cls": "scroll-region", "role": "region", "tab": "0", "named": True}
+               for s in scrollers), scrollers
+    page.evaluate("() => { [...document.querySelectorAll('.scroll-region')].find("
+                  "e => e.scrollWidth > e.clientWidth + 1).id = 'cuon-thu'; }")
+    tab_to(page, "#cuon-thu", limit=200)
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    # Chromium animates keyboard scrolling: wait for it rather than read at once.
+    page.wait_for_function("() => document.getElementById('cuon-thu').scrollLeft > 0", timeout=5000)
