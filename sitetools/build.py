@@ -1,7 +1,7 @@
 """Build the site with Pelican and report problems in Vietnamese.
 
 ``python -m sitetools.build [--publish] [--output DIR] [--content DIR]
-[--set KEY=JSON]... [--clean] [--debug]``
+[--set KEY=JSON]... [--clean] [--check] [--debug]``
 
 Pelican prints tracebacks for exceptions and only logs many content errors;
 here every error becomes a one-line Vietnamese message naming the file, and
@@ -182,6 +182,21 @@ def build(output, content=None, publish=False, overrides=None, cache=None, echo=
     return report
 
 
+def check_built_site(output, echo=print) -> int:
+    """The publishing gate: the compliance rules and the internal link check
+    on a built site; the number of errors (0: it may go online). ``invoke
+    check``, ``invoke publish`` and ``--check`` (the publishing workflow) all
+    run this one function."""
+    from compliance.cli import check_output
+    from compliance.engine import ComplianceError
+
+    try:
+        return check_output(Path(output), echo=echo)
+    except ComplianceError as error:
+        echo(f"Lỗi: {error}")
+        return 1
+
+
 def _parse_assignment(text):
     key, sep, value = text.partition("=")
     if not sep or not key:
@@ -204,6 +219,8 @@ def main(argv=None):
                         metavar="KHÓA=GIÁ_TRỊ", help="ghi đè một thiết lập (giá trị JSON)")
     parser.add_argument("--clean", action="store_true", help="xóa thư mục kết quả trước khi dựng")
     parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi cho lập trình viên")
+    parser.add_argument("--check", action="store_true",
+                        help="sau khi dựng, kiểm tra tuân thủ như invoke check; có lỗi thì thoát với mã 1")
     args = parser.parse_args(argv)
     if args.debug:
         os.environ["SITE_DEBUG"] = "1"
@@ -223,6 +240,13 @@ def main(argv=None):
     seconds = time.perf_counter() - started
     note = f" ({len(report.warnings)} cảnh báo)" if report.warnings else ""
     print(f"Đã dựng xong trang web vào {output} sau {seconds:.1f} giây{note}.")
+    if args.check:
+        errors = check_built_site(output)
+        if errors:
+            print(f"Kiểm tra thất bại: {errors} lỗi (xem ở trên). Không được xuất bản bản dựng này.",
+                  file=sys.stderr)
+            return 1
+        print("Kiểm tra đạt: trang đáp ứng mọi quy tắc bắt buộc, liên kết nội bộ đều hoạt động.")
     return 0
 
 
