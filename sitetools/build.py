@@ -125,18 +125,6 @@ def reset_pelican_signals():
                     signal.disconnect(receiver)
 
 
-def reset_plugin_state():
-    """Forget what an earlier build in this process left in installed plugins:
-    pelican-sitemap queues every page written after its own ``finalized``
-    (the compliance report) and would list it in the next build's sitemap."""
-    try:
-        from pelican.plugins.sitemap import sitemap
-    except ImportError:
-        return
-    sitemap.generator.page_queue.clear()
-    sitemap.generator._main_pelican = None
-
-
 def settings_file(publish: bool) -> Path:
     return ROOT / ("publishconf.py" if publish else "pelicanconf.py")
 
@@ -163,7 +151,6 @@ def build(output, content=None, publish=False, overrides=None, cache=None, echo=
     root_logger.setLevel(logging.WARNING)
     try:
         reset_pelican_signals()
-        reset_plugin_state()
         settings = read_settings(str(settings_file(publish)), override=override)
         Pelican(settings).run()
     except BuildFailed:
