@@ -207,7 +207,7 @@ def test_every_page_was_checked(site, flagged):
 
 def test_no_site_address_means_every_host_is_another():
     page = '<img alt="" src="https://thcsthanhbinh.phutho.edu.vn/a.png">'
-    assert resources.third_party_requests(page, None) == [("<img>", "thcsthanhbinh.phutho.edu.vn")]
+    assert resources.third_party_requests(page, None) == [("thẻ <img> (src)", "thcsthanhbinh.phutho.edu.vn")]
     assert resources.third_party_requests(page, "thcsthanhbinh.phutho.edu.vn") == []
 
 
