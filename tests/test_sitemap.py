@@ -127,8 +127,8 @@ def test_never_the_build_time(built):
     output, first, second = built
     assert first == second
     today = dt.date.today().isoformat()
-    assert today > AS_OF  # the build time would show as today's date
-    assert today not in first.decode("utf-8")
+    if today != AS_OF:  # no content of the small site is dated today
+        assert today not in first.decode("utf-8")
 
 
 def test_robots_txt_points_to_the_sitemap(built):
@@ -142,7 +142,7 @@ def test_robots_txt_points_to_the_sitemap(built):
 def test_local_build_robots_names_no_relative_sitemap():
     # The robots.txt standard wants an absolute sitemap address; a local build has none.
     assert "Sitemap" not in robots_txt("")
-    assert robots_txt("https://a.example/") .endswith("Sitemap: https://a.example/sitemap.xml\n")
+    assert robots_txt("https://a.example/").endswith("Sitemap: https://a.example/sitemap.xml\n")
 
 
 def test_w3c_datetime():
