@@ -391,6 +391,30 @@ def repost_source_shown(site, params, pages):
 
 
 @site_check
+def stylesheets_first_party(site, params, pages):
+    """No stylesheet of the site (every ``.css`` file in the output) fetches
+    from another host (``url()``, ``@import``): one such line, a web font
+    say, is a request to a third party on every page that uses the file."""
+    from .resources import css_urls, url_host
+
+    base_host = urlsplit((site.manifest.get("site") or {}).get("url") or "").hostname
+    problems, count = [], 0
+    for path in sorted(site.output.rglob("*.css")):
+        rel = path.relative_to(site.output).as_posix()
+        if site.excluded(rel) or not path.is_file():
+            continue
+        count += 1
+        text = site.text(rel)
+        if text is None:
+            problems.append(f"{rel}: không đọc được theo mã UTF-8")
+            continue
+        hosts = [h for h in map(url_host, css_urls(text)) if h and h != base_host]
+        if hosts:
+            problems.append(f"{rel}: nạp tài nguyên của bên thứ ba ({hosts[0]})")
+    return problems, count
+
+
+@site_check
 def min_items(site, params, pages):
     """The manifest list ``key`` holds at least ``min`` items."""
     items = site.manifest.get(params["key"]) or []

@@ -76,6 +76,13 @@ def in_section(pattern_path, section_regex, regex, repl):
     return apply
 
 
+def prepend(pattern_path, text):
+    def apply(out):
+        path = _file(out, pattern_path)
+        path.write_text(text + path.read_text(encoding="utf-8"), encoding="utf-8")
+    return apply
+
+
 def both(*breaks):
     def apply(out):
         for one in breaks:
@@ -149,6 +156,8 @@ BREAKS = {
     "C22-cong-cap-tren": sub(DOC_OTHER, "https://thanhbinh.phutho.gov.vn/", "https://example.gov.vn/", count=0),
     "C23-nguoi-lien-he": in_section("lien-he/index.html", r'<section [^>]*data-role="nguoi-lien-he".*?</section>', TEL, ""),
     "C25-khong-theo-doi": insert(ARTICLE, '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>'),
+    "C25-css-ben-thu-ba": prepend("theme/css/site.css",
+                                  '@import url("https://fonts.googleapis.com/css2?family=Roboto");\n'),
     "C25-so-dinh-danh": insert(ARTICLE, "<p>Số căn cước: 025123456789</p>"),
 }
 

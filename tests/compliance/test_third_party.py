@@ -106,6 +106,7 @@ NO_REQUEST = {
     "chu-thich-html": "<!-- <img src='https://anh.example.org/cu.png'> -->",
 }
 
+STYLESHEET_PAGE = "tep-css-rieng"
 PAGE = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Thử</title>{head}</head>
 <body><main>{body}</main></body></html>
@@ -121,6 +122,12 @@ def site(tmp_path_factory):
         pages = {name: (head, body) for name, (head, body, _host) in REQUESTS.items()}
         pages.update({name: ("", body) for name, body in ON_ACTION.items()})
         pages.update({name: ("", body) for name, body in NO_REQUEST.items()})
+        # A page that is clean itself, whose own stylesheet imports a web font.
+        pages[STYLESHEET_PAGE] = ('<link rel="stylesheet" href="/kieu/rieng.css">', "<p>Chữ</p>")
+        (folder / "kieu").mkdir()
+        (folder / "kieu" / "rieng.css").write_text(
+            '@import url("https://fonts.example.org/css2?family=Roboto");\nbody { color: #222 }\n',
+            encoding="utf-8")
         for name, (head, body) in pages.items():
             (folder / name).mkdir()
             (folder / name / "index.html").write_text(
@@ -201,8 +208,18 @@ def test_no_request_no_problem(name, site, flagged, browser):
 def test_every_page_was_checked(site, flagged):
     folder, base = site
     result = run(C25, Site(folder, {"site": {"url": base}}))[0]
-    assert result.checked == len(REQUESTS) + len(ON_ACTION) + len(NO_REQUEST)
+    assert result.checked == len(REQUESTS) + len(ON_ACTION) + len(NO_REQUEST) + 1
     assert set(flagged) == set(REQUESTS) | set(ON_ACTION)
+
+
+def test_a_stylesheet_of_the_site_importing_a_font_is_flagged(site, flagged, browser):
+    folder, base = site
+    assert "fonts.example.org" in contacted(browser, f"{base}/{STYLESHEET_PAGE}/",
+                                            wait_for="fonts.example.org")
+    assert STYLESHEET_PAGE not in flagged  # the page's markup is clean: the file is not
+    rule = [r for r in RULES if r.id == "C25-css-ben-thu-ba"]
+    result = run(rule, Site(folder, {"site": {"url": base}}))[0]
+    assert result.problems == ["kieu/rieng.css: nạp tài nguyên của bên thứ ba (fonts.example.org)"]
 
 
 def test_no_site_address_means_every_host_is_another():
