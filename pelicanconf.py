@@ -178,7 +178,7 @@ PLUGINS = [
     "publish_guard",
     "related",
     "neighbors",
-    "sitemap",
+    "xml_sitemap",  # sitemap.xml (lastmod: the content's dates) and robots.txt
     "fast_urls",
     "parallel_read",
     "parallel_write",

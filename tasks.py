@@ -93,10 +93,9 @@ def publish(c, push=True, branch="gh-pages"):
 
 
 def _compliance_errors(site):
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from compliance.cli import check_output
+    from sitetools.build import check_built_site
 
-    return check_output(site)
+    return check_built_site(site)
 
 
 @task

@@ -1,7 +1,7 @@
 """Build the site with Pelican and report problems in Vietnamese.
 
 ``python -m sitetools.build [--publish] [--output DIR] [--content DIR]
-[--set KEY=JSON]... [--clean] [--debug]``
+[--set KEY=JSON]... [--clean] [--check] [--debug]``
 
 Pelican prints tracebacks for exceptions and only logs many content errors;
 here every error becomes a one-line Vietnamese message naming the file, and
@@ -132,18 +132,6 @@ def reset_pelican_signals():
                     signal.disconnect(receiver)
 
 
-def reset_plugin_state():
-    """Forget what an earlier build in this process left in installed plugins:
-    pelican-sitemap queues every page written after its own ``finalized``
-    (the compliance report) and would list it in the next build's sitemap."""
-    try:
-        from pelican.plugins.sitemap import sitemap
-    except ImportError:
-        return
-    sitemap.generator.page_queue.clear()
-    sitemap.generator._main_pelican = None
-
-
 def settings_file(publish: bool) -> Path:
     return ROOT / ("publishconf.py" if publish else "pelicanconf.py")
 
@@ -170,7 +158,6 @@ def build(output, content=None, publish=False, overrides=None, cache=None, echo=
     root_logger.setLevel(logging.WARNING)
     try:
         reset_pelican_signals()
-        reset_plugin_state()
         settings = read_settings(str(settings_file(publish)), override=override)
         Pelican(settings).run()
     except BuildFailed:
@@ -187,6 +174,21 @@ def build(output, content=None, publish=False, overrides=None, cache=None, echo=
     if report.errors:
         raise BuildFailed(report.errors)
     return report
+
+
+def check_built_site(output, echo=print) -> int:
+    """The publishing gate: the compliance rules and the internal link check
+    on a built site; the number of errors (0: it may go online). ``invoke
+    check``, ``invoke publish`` and ``--check`` (the publishing workflow) all
+    run this one function."""
+    from compliance.cli import check_output
+    from compliance.engine import ComplianceError
+
+    try:
+        return check_output(Path(output), echo=echo)
+    except ComplianceError as error:
+        echo(f"Lỗi: {error}")
+        return 1
 
 
 def _parse_assignment(text):
@@ -211,6 +213,8 @@ def main(argv=None):
                         metavar="KHÓA=GIÁ_TRỊ", help="ghi đè một thiết lập (giá trị JSON)")
     parser.add_argument("--clean", action="store_true", help="xóa thư mục kết quả trước khi dựng")
     parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi cho lập trình viên")
+    parser.add_argument("--check", action="store_true",
+                        help="sau khi dựng, kiểm tra tuân thủ như invoke check; có lỗi thì thoát với mã 1")
     args = parser.parse_args(argv)
     if args.debug:
         os.environ["SITE_DEBUG"] = "1"
@@ -230,6 +234,13 @@ def main(argv=None):
     seconds = time.perf_counter() - started
     note = f" ({len(report.warnings)} cảnh báo)" if report.warnings else ""
     print(f"Đã dựng xong trang web vào {output} sau {seconds:.1f} giây{note}.")
+    if args.check:
+        errors = check_built_site(output)
+        if errors:
+            print(f"Kiểm tra thất bại: {errors} lỗi (xem ở trên). Không được xuất bản bản dựng này.",
+                  file=sys.stderr)
+            return 1
+        print("Kiểm tra đạt: trang đáp ứng mọi quy tắc bắt buộc, liên kết nội bộ đều hoạt động.")
     return 0
 
 

@@ -70,7 +70,8 @@ def memory_key(rules, manifest: dict) -> str:
     """What page checks depend on besides the page: rules, code, manifest."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in ("background.py", "checks.py", "dom.py", "engine.py", "links.py"):
+    for name in ("background.py", "checks.py", "dom.py", "engine.py", "links.py",
+                 "resources.py"):
         digest.update((here / name).read_bytes())
     digest.update(repr([(r.id, r.check, r.scope, r.params) for r in rules]).encode())
     digest.update(json.dumps(manifest, sort_keys=True, default=str).encode())

@@ -14,6 +14,7 @@ Problems are short Vietnamese phrases; the engine prefixes the page path.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -379,11 +380,37 @@ def repost_source_shown(site, params, pages):
         if not art.get("source"):
             continue
         count += 1
-        text = site.text(art["path"]) or ""
+        # The manifest holds the raw name, the page its escaped HTML
+        # ("Giáo dục &amp; Thời đại"): compare text with text.
+        text = html.unescape(site.text(art["path"]) or "")
         if art["source"] not in text:
             problems.append(f"{art['path']}: không hiển thị nguồn “{art['source']}”")
         elif art.get("source_date") and art["source_date"] not in text:
             problems.append(f"{art['path']}: không hiển thị ngày của nguồn {art['source_date']}")
+    return problems, count
+
+
+@site_check
+def stylesheets_first_party(site, params, pages):
+    """No stylesheet of the site (every ``.css`` file in the output) fetches
+    from another host (``url()``, ``@import``): one such line, a web font
+    say, is a request to a third party on every page that uses the file."""
+    from .resources import css_urls, url_host
+
+    base_host = urlsplit((site.manifest.get("site") or {}).get("url") or "").hostname
+    problems, count = [], 0
+    for path in sorted(site.output.rglob("*.css")):
+        rel = path.relative_to(site.output).as_posix()
+        if site.excluded(rel) or not path.is_file():
+            continue
+        count += 1
+        text = site.text(rel)
+        if text is None:
+            problems.append(f"{rel}: không đọc được theo mã UTF-8")
+            continue
+        hosts = [h for h in map(url_host, css_urls(text)) if h and h != base_host]
+        if hosts:
+            problems.append(f"{rel}: nạp tài nguyên của bên thứ ba ({hosts[0]})")
     return problems, count
 
 
@@ -608,40 +635,21 @@ def no_http_assets(text, page, params, site):
     return None
 
 
-_SLASHES_RE = re.compile(r"""//[^"'\s>]+""")
-_RESOURCE_TAGS = {"script", "iframe", "img", "link", "embed", "object", "audio", "video", "source"}
-_REL_RESOURCE_RE = re.compile(r"rel\s*=\s*[\"']?(stylesheet|preload|modulepreload|icon)", re.I)
-
-
 @scan_check
 def no_third_party_scripts(text, page, params, site):
-    """No script, frame, image or stylesheet from another host; no known tracker."""
+    """Nothing on the page has the browser contact another host by itself
+    (see ``resources``: resource attributes, CSS, inline script, refresh);
+    no known tracker's code. Parses the page: the only scan check that does,
+    the one whose evasion costs the readers' privacy."""
+    from .resources import third_party_requests
+
     base_host = urlsplit((site.manifest.get("site") or {}).get("url") or "").hostname
-    # Find "//" (a literal, so fast), keep those that begin an attribute
-    # value (after =", =' or =https:), then look back for the tag.
-    for m in _SLASHES_RE.finditer(text):
-        lead = text[max(0, m.start() - 8): m.start()]
-        scheme = "https:" if lead.endswith("https:") else "http:" if lead.endswith("http:") else ""
-        before = lead[: len(lead) - len(scheme)].rstrip("\"'")
-        if not before.endswith("="):
-            continue
-        start = text.rfind("<", 0, m.start())
-        if start < 0 or text.rfind(">", start, m.start()) >= 0:
-            continue  # not inside a tag
-        head = text[start + 1: m.start() - len(scheme)].rstrip("\"'= \t\n")
-        parts = head.split()
-        if len(parts) < 2:
-            continue
-        tag, attr = parts[0].lower(), parts[-1].lower()
-        if tag not in _RESOURCE_TAGS or attr not in ("src", "href", "data"):
-            continue
-        if tag == "link":
-            end = text.find(">", m.end())
-            if not _REL_RESOURCE_RE.search(text[start:end]):
-                continue
-        host = urlsplit("https:" + m.group(0)).hostname
-        if host and host != base_host:
-            return f"nạp tài nguyên của bên thứ ba ({host}) qua thẻ <{tag}>"
+    requests = third_party_requests(text, base_host)
+    if requests:
+        hosts = list(dict.fromkeys(host for _where, host in requests))
+        where = requests[0][0]
+        more = f" và {len(hosts) - 1} máy chủ khác" if len(hosts) > 1 else ""
+        return f"nạp tài nguyên của bên thứ ba ({hosts[0]}{more}) qua {where}"
     for word in params.get("trackers", []):
         if word in text:
             return f"có mã theo dõi “{word}”"

@@ -50,6 +50,13 @@ class ComplianceGenerator(Generator):
     def generate_output(self, writer):
         _BUILDS[os.path.realpath(self.output_path)] = (self, writer)
 
+    def sitemap_pages(self):
+        """The report is written after the sitemap (it checks the sitemap),
+        so the sitemap learns of it here; it shows the checks as of that day."""
+        if not self.settings.get("COMPLIANCE_ENABLED", True):
+            return []
+        return [(REPORT_URL + "index.html", _as_of(self.settings))]
+
 
 def _manifest(context, settings) -> dict:
     return build_manifest(context, settings, _as_of(settings), _published_urls(settings))

@@ -97,6 +97,9 @@ class SchoolSectionsGenerator(Generator):
             section_parents=list(parents),
             section_sidebar=sidebar,
             section_subject=subject,
+            # The sitemap's lastmod: the date of what the page shows (none:
+            # no lastmod; never the build time).
+            sitemap_lastmod=kwargs.pop("sitemap_lastmod", date),
             **kwargs,
         )
 
@@ -134,7 +137,8 @@ class SchoolSectionsGenerator(Generator):
                     documents=d.documents,
                     doc_types=sorted({doc.type for doc in d.documents}),
                     doc_years=sorted({doc.year for doc in d.documents}, reverse=True),
-                    doc_issuers=sorted({doc.issuer for doc in d.documents}))
+                    doc_issuers=sorted({doc.issuer for doc in d.documents}),
+                    sitemap_lastmod=max((doc.posted for doc in d.documents), default=None))
         for doc in d.documents:
             self._write(writer, doc.url, "van_ban", f"{doc.type} số {doc.number}", doc.abstract,
                         date=doc.posted, subject=doc.type,
@@ -146,7 +150,8 @@ class SchoolSectionsGenerator(Generator):
             for slug, title in DISCLOSURE_GROUPS.items()
         ]
         self._write(writer, SECTION_URLS["cong_khai"], "cong_khai_list", SECTION_TITLES["cong_khai"],
-                    "Thông tin công khai theo Thông tư 09/2024/TT-BGDĐT.", groups=groups)
+                    "Thông tin công khai theo Thông tư 09/2024/TT-BGDĐT.", groups=groups,
+                    sitemap_lastmod=max((i.updated for i in d.disclosures), default=None))
         for item in d.disclosures:
             self._write(writer, item.url, "cong_khai_item", item.title,
                         f"{item.group_title}: {item.title}.", date=item.updated,

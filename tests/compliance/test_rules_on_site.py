@@ -76,6 +76,20 @@ def in_section(pattern_path, section_regex, regex, repl):
     return apply
 
 
+def prepend(pattern_path, text):
+    def apply(out):
+        path = _file(out, pattern_path)
+        path.write_text(text + path.read_text(encoding="utf-8"), encoding="utf-8")
+    return apply
+
+
+def both(*breaks):
+    def apply(out):
+        for one in breaks:
+            one(out)
+    return apply
+
+
 TEL = r'<a href="tel:[^"]*">[^<]*</a>'
 MAILTO = r'<a href="mailto:[^"]*">[^<]*</a>'
 
@@ -136,10 +150,14 @@ BREAKS = {
     "C17-dang-van-ban": sub(DOC_OTHER, r'datetime="2024-06-10" data-role="ngay-dang"', 'datetime="2024-09-10" data-role="ngay-dang"'),
     "C18-duong-dan-on-dinh": manifest(published_urls=lambda urls: urls + ["/trang-da-xoa/"]),
     "C19-bao-tri": manifest(downtime="Trang tạm dừng để bảo trì từ 20:00 đến 22:00 ngày 30/11/2026."),
-    "C21-https": insert(ARTICLE, '<p style="background: url(http://thcsthanhbinh.phutho.edu.vn/nen.png)">Nền</p>'),
+    # The school's own host over http: mixed content, not a third party (C25).
+    "C21-https": both(insert(ARTICLE, '<p style="background: url(http://thcsthanhbinh.phutho.edu.vn/nen.png)">Nền</p>'),
+                      manifest(site=lambda site: {**site, "url": "https://thcsthanhbinh.phutho.edu.vn"})),
     "C22-cong-cap-tren": sub(DOC_OTHER, "https://thanhbinh.phutho.gov.vn/", "https://example.gov.vn/", count=0),
     "C23-nguoi-lien-he": in_section("lien-he/index.html", r'<section [^>]*data-role="nguoi-lien-he".*?</section>', TEL, ""),
     "C25-khong-theo-doi": insert(ARTICLE, '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>'),
+    "C25-css-ben-thu-ba": prepend("theme/css/site.css",
+                                  '@import url("https://fonts.googleapis.com/css2?family=Roboto");\n'),
     "C25-so-dinh-danh": insert(ARTICLE, "<p>Số căn cước: 025123456789</p>"),
 }
 
