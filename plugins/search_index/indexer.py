@@ -170,6 +170,18 @@ def _keep(cache_dir: str, key: str, bundle_dir: str, late_records: list[dict], c
         pass  # only a cache: the next build indexes again
 
 
+def _release_memory() -> None:
+    """Hand freed memory back to the system (glibc keeps it otherwise)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (AttributeError, OSError):  # not glibc
+        pass
+
+
 def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | None = None) -> None:
     """Body of the background indexing process (see ``BackgroundIndex``).
 
@@ -229,7 +241,12 @@ def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | N
         folder = records_folder(sum(len(raw.get("body_html") or "") + 4096 for raw in raw_records))
         with tempfile.TemporaryDirectory(prefix=f"{RECORDS_PREFIX}{os.getpid()}-src-", dir=folder) as first, \
                 tempfile.TemporaryDirectory(prefix=f"{RECORDS_PREFIX}{os.getpid()}-late-", dir=folder) as late:
-            _write_record_files([make_record(**raw) for raw in raw_records], first, site_path, seen)
+            # One record at a time, and the build's copy of the content let go
+            # before Pagefind starts: Pagefind holds the whole index in memory
+            # (some 100 KB a page), and this process should not add to it.
+            _write_record_files((make_record(**raw) for raw in raw_records), first, site_path, seen)
+            raw_records = None
+            _release_memory()
 
             def await_late_records():
                 if not received:
