@@ -183,8 +183,9 @@ class TreeMemory(threading.Thread):
 
 def timed(command):
     """Run ``command``; return (seconds, peak PSS of the whole process tree in
-    MiB, peak RSS of the build process alone in MiB, CPU seconds of the build
-    and every process it waited for)."""
+    MiB, the largest peak RSS of one process of the tree in MiB (wait4 reports
+    the largest of the build and the processes it waited for), CPU seconds of
+    the build and every process it waited for)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
@@ -231,7 +232,7 @@ def run_variants(work, variants, repeat):
             return statistics.median(r[index] for r in runs if r[0] == kind)
         results[name] = {"cold_s": median("cold", 1), "cold_mib": median("cold", 2),
                          "warm_s": median("warm", 1), "warm_mib": median("warm", 2),
-                         "main_rss_mib": max(r[3] for r in runs),
+                         "largest_rss_mib": max(r[3] for r in runs),
                          "cold_cpu_s": median("cold", 4), "warm_cpu_s": median("warm", 4)}
     return results
 
@@ -304,13 +305,13 @@ def report(title, results):
     plain = results["plain"]
     print(f"\n{title} (medians)")
     print(f"{'build':<24}{'cold s':>8}{'warm s':>8}{'cold MiB':>10}{'warm MiB':>10}"
-          f"{'time ×':>12}{'memory ×':>12}{'CPU s cold/warm':>17}{'main RSS':>10}")
+          f"{'time ×':>12}{'memory ×':>12}{'CPU s cold/warm':>17}{'max RSS':>10}")
     for name, r in results.items():
         time_ratio = f"{r['cold_s'] / plain['cold_s']:.2f}/{r['warm_s'] / plain['warm_s']:.2f}"
         mem_ratio = f"{r['cold_mib'] / plain['cold_mib']:.2f}/{r['warm_mib'] / plain['warm_mib']:.2f}"
         print(f"{name:<24}{r['cold_s']:>8.1f}{r['warm_s']:>8.1f}{r['cold_mib']:>10.0f}"
               f"{r['warm_mib']:>10.0f}{time_ratio:>12}{mem_ratio:>12}"
-              f"{r['cold_cpu_s']:>9.1f}/{r['warm_cpu_s']:<7.1f}{r['main_rss_mib']:>10.0f}")
+              f"{r['cold_cpu_s']:>9.1f}/{r['warm_cpu_s']:<7.1f}{r['largest_rss_mib']:>10.0f}")
         if name != "plain":
             r["time_ratio"] = [r["cold_s"] / plain["cold_s"], r["warm_s"] / plain["warm_s"]]
             r["memory_ratio"] = [r["cold_mib"] / plain["cold_mib"],
@@ -320,8 +321,8 @@ def report(title, results):
     print(f"(ratios are this build / plain Pelican, cold/warm; targets {TARGET_TIME}× time,\n"
           f" {TARGET_MEMORY}× memory. MiB is the peak PSS of the whole process tree: the build,\n"
           " its forked workers and helper processes, Pagefind; CPU s is the processor time of\n"
-          " the build and all its helpers (the project uses a second core); main RSS is the\n"
-          " largest peak RSS of the build process alone)")
+          " the build and all its helpers (the project uses a second core); max RSS is the\n"
+          " largest peak RSS of one process of the tree, Pagefind's for the project)")
 
 
 def main():
