@@ -1,18 +1,32 @@
 """Build speed and peak memory: this project against plain Pelican.
 
-Generates N synthetic Vietnamese articles (Pelican's ``Key: value`` headers,
-which both builds read) plus three communication plans, then builds them
-(1) with plain Pelican — default theme, no plugins — and (2) with this
-project's full settings, each cold (empty cache) and warm (content cache
-filled by the cold run), interleaved and repeated (``--repeat``, default 3):
-the figures are medians. Every build runs in its own process so peak RSS is
-that build's alone (helper processes such as Pagefind are reported apart).
-Prints a table and the ratios project / plain.
+Content profiles (``--profiles``, default all), each generated synthetic
+Vietnamese content that both builds read (Pelican's ``Key: value`` headers):
 
-    python bench/build_speed.py --articles 1000 5000
-    python bench/build_speed.py --articles 5000 --without-plugin plan_evidence
+- ``school``: the demo school's kind of news: six categories, two years of
+  dates, headings and lists, plan topics and units on every article, three
+  communication plans; plain Pelican with the content cache on (1,000
+  articles);
+- ``long-plain``: one category, ten years of dates, 360 words of plain
+  paragraphs, no plans; plain Pelican with its default settings (2,000
+  articles).
 
-The second form also builds the project without one plugin, to measure what
+Each profile is built (1) with plain Pelican — default theme, no plugins —
+and (2) with this project's full settings, each cold (empty cache) and warm
+(the cold build's cache kept, output emptied), interleaved and repeated
+(``--repeat``, default 3): the figures are medians. Memory is the peak of
+the proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over
+the build process and every descendant (forked workers, the search indexer,
+the page checker, the Pagefind binary), sampled every 20 ms: pages shared
+by a parent and its forked children count once. Processor time is that of
+the build and every process it waited for. Prints a table and the ratios
+project / plain.
+
+    python bench/build_speed.py
+    python bench/build_speed.py --profiles long-plain --articles 2000
+    python bench/build_speed.py --profiles school --without-plugin plan_evidence
+
+The last form also builds the project without one plugin, to measure what
 that plugin adds.
 """
 
@@ -25,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -99,53 +114,98 @@ def write_articles(content, count, seed=7):
         )
 
 
-# Printed by each build process on exit: its own peak RSS and the largest
-# peak among its child processes (Pagefind, image workers), in KiB.
-REPORT_USAGE = (
-    "import resource, sys\n"
-    "print('USAGE', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-    " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-)
-PROJECT_BUILD = (
-    "import sys\nfrom sitetools.build import main\ncode = main(sys.argv[1:])\n"
-    + REPORT_USAGE + "sys.exit(code)\n"
-)
+PROJECT_BUILD = ["-m", "sitetools.build"]
 
+# Plain Pelican: default theme, no plugins; ``CACHE`` adds the content cache
+# settings the school profile compares with (the project always caches).
 PLAIN_PELICAN = """
-import sys
+import json, sys
 from pelican import Pelican
 from pelican.settings import read_settings
-content, output, cache = sys.argv[1:4]
+content, output, cache, extra = sys.argv[1:5]
 settings = read_settings(None, override={
     "PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache,
-    "PLUGINS": [], "TIMEZONE": "Asia/Ho_Chi_Minh", "SITEURL": "",
-    "ARTICLE_PATHS": ["articles"], "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
-    "CHECK_MODIFIED_METHOD": "md5",
-})
+    "PLUGINS": [], "TIMEZONE": "Asia/Ho_Chi_Minh", "SITEURL": "", **json.loads(extra)})
 Pelican(settings).run()
-""" + "\n" + REPORT_USAGE
+"""
+PLAIN_WITH_CACHE = {"ARTICLE_PATHS": ["articles"], "CACHE_CONTENT": True,
+                    "LOAD_CONTENT_CACHE": True, "CHECK_MODIFIED_METHOD": "md5"}
+
+
+def _children(pid):
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fp:
+                found += [int(p) for p in fp.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def tree_pss_kib(pid):
+    """PSS of ``pid`` and all its descendants, in KiB (Linux)."""
+    total, queue, seen = 0, [pid], set()
+    while queue:
+        current = queue.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as fp:
+                for line in fp:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:  # ended meanwhile
+            continue
+        queue += _children(current)
+    return total
+
+
+class TreeMemory(threading.Thread):
+    """Samples the whole process tree's PSS until the build ends; ``peak`` in KiB."""
+
+    def __init__(self, pid, interval=0.02):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.is_set():
+            self.peak = max(self.peak, tree_pss_kib(self.pid))
+            self.done.wait(self.interval)
 
 
 def timed(command):
-    """Run ``command``; return (seconds, peak RSS of the build process in MiB,
-    largest peak RSS of its child processes in MiB, CPU seconds of the build
-    and every process it waited for)."""
+    """Run ``command``; return (seconds, peak PSS of the whole process tree in
+    MiB, the largest peak RSS of one process of the tree in MiB (wait4 reports
+    the largest of the build and the processes it waited for), CPU seconds of
+    the build and every process it waited for)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
+    sampler = TreeMemory(process.pid)
+    sampler.start()
     errors = process.stderr.read().decode(errors="replace")
+    # Sample until the process is reaped: wait4 with WNOWAIT is not in Python,
+    # so the sampler stops when the process's pipes close (it is then exiting).
+    sampler.done.set()
+    sampler.join()
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"Build failed: {' '.join(map(str, command))}\n{errors}")
-    own, children = [line.split()[1:] for line in errors.splitlines()
-                     if line.startswith("USAGE ")][-1]
-    return (seconds, int(own) / 1024, int(children) / 1024,
+    return (seconds, sampler.peak / 1024, usage.ru_maxrss / 1024,
             usage.ru_utime + usage.ru_stime)
 
 
 def project_command(content, output, cache, overrides=()):
-    command = [sys.executable, "-c", PROJECT_BUILD, "--content", str(content),
+    command = [sys.executable, *PROJECT_BUILD, "--content", str(content),
                "--output", output, "--cache", cache, "--set", "EVIDENCE_AS_OF=\"2025-06-30\""]
     for key, value in overrides:
         command += ["--set", f"{key}={json.dumps(value)}"]
@@ -164,28 +224,69 @@ def run_variants(work, variants, repeat):
                 output = work / f"out-{name}"
                 cache = work / f"cache-{name}-{round_number}"
                 shutil.rmtree(output, ignore_errors=True)
-                seconds, own, children, cpu = timed(make_command(output, cache))
-                samples[name].append((kind, seconds, own, children, cpu))
+                seconds, tree, own, cpu = timed(make_command(output, cache))
+                samples[name].append((kind, seconds, tree, own, cpu))
     results = {}
     for name, runs in samples.items():
         def median(kind, index):
             return statistics.median(r[index] for r in runs if r[0] == kind)
         results[name] = {"cold_s": median("cold", 1), "cold_mib": median("cold", 2),
                          "warm_s": median("warm", 1), "warm_mib": median("warm", 2),
-                         "child_mib": max(r[3] for r in runs),
+                         "largest_rss_mib": max(r[3] for r in runs),
                          "cold_cpu_s": median("cold", 4), "warm_cpu_s": median("warm", 4)}
     return results
 
 
-def benchmark(count, without_plugin=None, repeat=3):
+def write_plain_articles(content, count, seed=11):
+    """The ``long-plain`` profile: one category, ten years, 360 words of plain
+    paragraphs, ``Key: value`` headers."""
+    rng = random.Random(seed)
+    folder = content / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    start = datetime(2016, 1, 1, 7, 0)
+    for number in range(count):
+        date = start + timedelta(minutes=rng.randrange(0, 10 * 365 * 24 * 60))
+        body = "\n\n".join(
+            " ".join(rng.choice(WORDS) for _ in range(90)).capitalize() + "." for _ in range(4))
+        (folder / f"bai-{number:05d}.md").write_text(
+            f"Title: Tin số {number}: {rng.choice(WORDS)} {rng.choice(WORDS)}\n"
+            f"Date: {date:%Y-%m-%d %H:%M}\n"
+            f"Category: {CATEGORIES[0]}\n"
+            f"Tags: {', '.join(rng.sample(TAGS, 2))}\n"
+            f"Author: Giáo viên {rng.randint(1, 25)}\n\n{body}\n",
+            encoding="utf-8",
+        )
+
+
+def make_school(content, count):
+    write_articles(content, count)
+    write_plans(content)
+    shutil.copytree(ROOT / "content" / "images", content / "images")
+
+
+def make_long_plain(content, count):
+    write_plain_articles(content, count)
+    (content / "images").mkdir()
+    shutil.copy(ROOT / "content" / "images" / "logo.svg", content / "images")
+
+
+# name: (content maker, default article count, plain Pelican's settings)
+PROFILES = {
+    "school": (make_school, 1000, PLAIN_WITH_CACHE),
+    "long-plain": (make_long_plain, 2000, {}),
+}
+
+
+def benchmark(profile, count, without_plugin=None, repeat=3):
+    make_content, _default, plain_settings = PROFILES[profile]
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
         content = work / "content"
-        write_articles(content, count)
-        write_plans(content)
-        shutil.copytree(ROOT / "content" / "images", content / "images")
+        make_content(content, count)
+        plain_extra = json.dumps(plain_settings)
         variants = {
-            "plain": lambda o, c: [sys.executable, "-c", PLAIN_PELICAN, str(content), str(o), str(c)],
+            "plain": lambda o, c: [sys.executable, "-c", PLAIN_PELICAN, str(content), str(o),
+                                   str(c), plain_extra],
             "project": lambda o, c: project_command(content, o, c),
         }
         if without_plugin:
@@ -197,26 +298,39 @@ def benchmark(count, without_plugin=None, repeat=3):
         return run_variants(work, variants, repeat)
 
 
-def report(count, results):
+TARGET_TIME, TARGET_MEMORY = 1.2, 2.0
+
+
+def report(title, results):
     plain = results["plain"]
-    print(f"\n{count} articles (medians)")
-    print(f"{'build':<28}{'cold s':>9}{'warm s':>9}{'cold MiB':>10}{'warm MiB':>10}"
-          f"{'time ×':>14}{'memory ×':>14}{'child MiB':>11}{'CPU s cold/warm':>17}")
+    print(f"\n{title} (medians)")
+    print(f"{'build':<24}{'cold s':>8}{'warm s':>8}{'cold MiB':>10}{'warm MiB':>10}"
+          f"{'time ×':>12}{'memory ×':>12}{'CPU s cold/warm':>17}{'max RSS':>10}")
     for name, r in results.items():
         time_ratio = f"{r['cold_s'] / plain['cold_s']:.2f}/{r['warm_s'] / plain['warm_s']:.2f}"
         mem_ratio = f"{r['cold_mib'] / plain['cold_mib']:.2f}/{r['warm_mib'] / plain['warm_mib']:.2f}"
-        print(f"{name:<28}{r['cold_s']:>9.1f}{r['warm_s']:>9.1f}{r['cold_mib']:>10.0f}"
-              f"{r['warm_mib']:>10.0f}{time_ratio:>14}{mem_ratio:>14}{r['child_mib']:>11.0f}"
-              f"{r['cold_cpu_s']:>9.1f}/{r['warm_cpu_s']:<7.1f}")
-    print("(ratios are this build / plain Pelican, cold/warm; MiB is the build process's\n"
-          " peak RSS; child MiB is the largest peak of its helper processes: the Pagefind\n"
-          " indexer and image workers, which run beside the build; CPU s is the processor\n"
-          " time of the build and all its helpers: the project uses a second core)")
+        print(f"{name:<24}{r['cold_s']:>8.1f}{r['warm_s']:>8.1f}{r['cold_mib']:>10.0f}"
+              f"{r['warm_mib']:>10.0f}{time_ratio:>12}{mem_ratio:>12}"
+              f"{r['cold_cpu_s']:>9.1f}/{r['warm_cpu_s']:<7.1f}{r['largest_rss_mib']:>10.0f}")
+        if name != "plain":
+            r["time_ratio"] = [r["cold_s"] / plain["cold_s"], r["warm_s"] / plain["warm_s"]]
+            r["memory_ratio"] = [r["cold_mib"] / plain["cold_mib"],
+                                 r["warm_mib"] / plain["warm_mib"]]
+            r["cpu_ratio"] = [r["cold_cpu_s"] / plain["cold_cpu_s"],
+                              r["warm_cpu_s"] / plain["warm_cpu_s"]]
+    print(f"(ratios are this build / plain Pelican, cold/warm; targets {TARGET_TIME}× time,\n"
+          f" {TARGET_MEMORY}× memory. MiB is the peak PSS of the whole process tree: the build,\n"
+          " its forked workers and helper processes, Pagefind; CPU s is the processor time of\n"
+          " the build and all its helpers (the project uses a second core); max RSS is the\n"
+          " largest peak RSS of one process of the tree, Pagefind's for the project)")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--profiles", nargs="+", choices=sorted(PROFILES),
+                        default=list(PROFILES), help="content profiles (default: all)")
+    parser.add_argument("--articles", type=int, nargs="+", default=None,
+                        help="article counts (default: each profile's own)")
     parser.add_argument("--without-plugin", default=None,
                         help="also build the project without this plugin")
     parser.add_argument("--repeat", type=int, default=3,
@@ -231,10 +345,12 @@ def main():
         os.sched_setaffinity(0, cores)  # the builds and their helpers inherit it
         print(f"Builds run on {len(cores)} core(s): {cores}")
     everything = {}
-    for count in args.articles:
-        results = benchmark(count, args.without_plugin, args.repeat)
-        report(count, results)
-        everything[count] = results
+    for profile in args.profiles:
+        for count in args.articles or [PROFILES[profile][1]]:
+            results = benchmark(profile, count, args.without_plugin, args.repeat)
+            title = f"{profile}, {count} articles"
+            report(title, results)
+            everything[title] = results
     if args.json:
         args.json.write_text(json.dumps(everything, indent=2), encoding="utf-8")
 

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import signal
 import sys
 import time
 import weakref
@@ -21,7 +22,10 @@ from pathlib import Path
 from .paths import ROOT, UnsafePathError, safe_remove_tree
 
 sys.path.insert(0, str(ROOT / "plugins"))
+import interruption  # noqa: E402
 from vietnamese.messages import display_content_path, display_path  # noqa: E402
+
+INTERRUPTED = "Đã dừng dựng trang theo yêu cầu."
 
 _TRANSLATIONS = [
     (
@@ -169,6 +173,10 @@ def build(output, content=None, publish=False, overrides=None, cache=None, echo=
         if os.environ.get("SITE_DEBUG"):
             raise
     finally:
+        # Helpers still running here belong to a build that failed or was
+        # interrupted: stop them (a second Ctrl-C must not cut this short).
+        with interruption.helpers_ignore_interrupts():
+            interruption.stop_all()
         root_logger.removeHandler(report)
         root_logger.setLevel(previous_level)
     if report.errors:
@@ -201,6 +209,18 @@ def _parse_assignment(text):
         return key, value
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM (a CI timeout) stops a build like Ctrl-C does."""
+
+    def __init__(self, signum=signal.SIGINT):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminated(signum, _frame):
+    raise Interrupted(signum)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="python -m sitetools.build", description="Dựng trang web của trường bằng Pelican."
@@ -222,10 +242,19 @@ def main(argv=None):
     output = Path(args.output or ROOT / "output")
     started = time.perf_counter()
     try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread: whoever runs it handles signals
+        pass
+    try:
         if args.clean:
             safe_remove_tree(output)
         report = build(output, content=args.content, publish=args.publish,
                        overrides=dict(args.set), cache=args.cache)
+    except KeyboardInterrupt as interrupt:
+        # build() has stopped the helper processes; their temporary folders are gone.
+        with interruption.helpers_ignore_interrupts():
+            print(INTERRUPTED, file=sys.stderr)
+        return 128 + int(getattr(interrupt, "signum", signal.SIGINT))
     except (BuildFailed, UnsafePathError) as failure:
         if isinstance(failure, UnsafePathError):
             print(f"Lỗi: {failure}", file=sys.stderr)

@@ -17,8 +17,11 @@ import hashlib
 import json
 import os
 import pickle
+import signal
 import tempfile
 from pathlib import Path
+
+import interruption
 
 # Paths are sent in batches of at most this many bytes: fewer writes, and
 # each write below PIPE_BUF (4096 on Linux) is atomic, so a forked child of
@@ -61,9 +64,11 @@ class PageMemory:
             with os.fdopen(handle, "wb") as fp:
                 pickle.dump({"key": self.key, "pages": self.current}, fp, protocol=4)
             os.replace(temporary, self.path)
-        except OSError:  # only a cache: the next build checks every page
+        except BaseException as error:  # only a cache: the next build checks every page
             if temporary and os.path.exists(temporary):
                 os.unlink(temporary)
+            if not isinstance(error, OSError):
+                raise
 
 
 def memory_key(rules, manifest: dict) -> str:
@@ -84,6 +89,25 @@ def scan_worker(output: str, rules_file: str | None, connection,
     ``("pages", [relative path, ...])``, then ``("end",)``, answered with
     ``{page: (stamp, {rule id: problem or None})}``. ``None`` first means the
     build gave up. ``memory_file``: where :class:`PageMemory` is kept."""
+    # cancel() (an interrupted or failed build) terminates: leave through
+    # the with- and try-blocks (no temporary file stays), without a traceback.
+    signal.signal(signal.SIGTERM, _leave)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build hears Ctrl-C
+    try:
+        _scan(output, rules_file, connection, memory_file)
+    except (_Stopped, EOFError, BrokenPipeError):  # the build is gone or gave up
+        pass
+
+
+class _Stopped(BaseException):
+    pass
+
+
+def _leave(*_):
+    raise _Stopped
+
+
+def _scan(output, rules_file, connection, memory_file) -> None:
     from .engine import Site, load_rules, page_rules, scan_page
 
     message = connection.recv()
@@ -135,7 +159,10 @@ class BackgroundScan:
         self._connection, child = context.Pipe()
         self._process = context.Process(target=scan_worker, daemon=True,
                                         args=(self.output, rules_file, child, memory_file))
-        self._process.start()
+        with interruption.helpers_ignore_interrupts():
+            self._process.start()
+        child.close()  # the helper's end: its exit then reads as EOF here
+        self._stop = interruption.on_stop(self.cancel)
         self._started = False
         self._pending: list[str] = []
         self._pending_bytes = 0
@@ -183,8 +210,13 @@ class BackgroundScan:
             return {}
         finally:
             self._process.join(timeout=30)
+            interruption.forget(self._stop)
 
     def cancel(self) -> None:
+        interruption.forget(self._stop)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout=5)
         if self._process.is_alive():
             self._process.kill()
         self._process.join(timeout=10)

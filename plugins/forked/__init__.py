@@ -5,7 +5,8 @@ A library for the plugins that split a build over two processes
 logs into the handler it is given instead of the build's handlers, sends its
 result pickled through a pipe and leaves with ``os._exit``: no clean-up runs
 there, because the build's helper processes and open files belong to the
-parent.
+parent. A child registers with ``interruption``: an interrupted build kills
+it (Ctrl-C reaches the parent only, see ``interruption.quiet_child``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import signal
 import sys
 from typing import Any, Callable
+
+import interruption
 
 
 def available() -> bool:
@@ -29,9 +33,19 @@ class ForkedCall:
         pid = os.fork()
         if pid == 0:
             os.close(read_end)
+            interruption.quiet_child()
             _run_child(work, log_handler, write_end)
         os.close(write_end)
         self.pid, self._pipe = pid, read_end
+        self._stop = interruption.on_stop(self.kill)
+
+    def kill(self) -> None:
+        """Stop the child now and reap it (an interrupted build)."""
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:  # already reaped
+            pass
 
     def result(self, if_died: Callable[[int], Any]) -> Any:
         """What ``work()`` returned, or ``if_died(wait status)`` when the child
@@ -39,6 +53,7 @@ class ForkedCall:
         with os.fdopen(self._pipe, "rb") as pipe:
             data = pipe.read()
         _pid, status = os.waitpid(self.pid, 0)
+        interruption.forget(self._stop)
         try:
             return pickle.loads(data)
         except Exception:  # noqa: BLE001 - nothing (or half) was sent

@@ -12,6 +12,7 @@ adding records one by one costs 0.1 s per page.
 from __future__ import annotations
 
 import asyncio
+import glob
 import hashlib
 import html
 import json
@@ -23,6 +24,12 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import interruption
+
+# Name prefix of the indexer's temporary record folders (in /dev/shm or /tmp),
+# followed by the indexer's process id: whose folder it is can be told.
+RECORDS_PREFIX = "pagefind-"
 
 
 def _run_in_own_loop(coroutine):
@@ -163,6 +170,18 @@ def _keep(cache_dir: str, key: str, bundle_dir: str, late_records: list[dict], c
         pass  # only a cache: the next build indexes again
 
 
+def _release_memory() -> None:
+    """Hand freed memory back to the system (glibc keeps it otherwise)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (AttributeError, OSError):  # not glibc
+        pass
+
+
 def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | None = None) -> None:
     """Body of the background indexing process (see ``BackgroundIndex``).
 
@@ -174,12 +193,24 @@ def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | N
     same Pagefind) is copied instead of indexing again.
     """
     import signal
-    import sys
 
-    # cancel() terminates: leave through the with-blocks, which delete the
-    # temporary record folders (a kill would leave them in /tmp).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-    raw_records = connection.recv()
+    # cancel() (an interrupted or failed build) terminates: delete the
+    # temporary record folders, stop Pagefind, leave without a traceback.
+    # Leaving through the with-blocks instead would first wait for Pagefind
+    # to finish indexing.
+    def stop(*_):
+        interruption.kill_children()
+        for parent in {records_folder() or tempfile.gettempdir(), tempfile.gettempdir()}:
+            for folder in glob.glob(os.path.join(parent, f"{RECORDS_PREFIX}{os.getpid()}-*")):
+                shutil.rmtree(folder, ignore_errors=True)  # also one just made
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build hears Ctrl-C
+    try:
+        raw_records = connection.recv()
+    except (EOFError, OSError):  # the build is gone
+        return
     if raw_records is None:
         return
     from .text import make_record
@@ -208,9 +239,14 @@ def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | N
         seen: set = set()
         # a page's record (folded text, a few tags) is smaller than its HTML
         folder = records_folder(sum(len(raw.get("body_html") or "") + 4096 for raw in raw_records))
-        with tempfile.TemporaryDirectory(prefix="pagefind-src-", dir=folder) as first, \
-                tempfile.TemporaryDirectory(prefix="pagefind-late-", dir=folder) as late:
-            _write_record_files([make_record(**raw) for raw in raw_records], first, site_path, seen)
+        with tempfile.TemporaryDirectory(prefix=f"{RECORDS_PREFIX}{os.getpid()}-src-", dir=folder) as first, \
+                tempfile.TemporaryDirectory(prefix=f"{RECORDS_PREFIX}{os.getpid()}-late-", dir=folder) as late:
+            # One record at a time, and the build's copy of the content let go
+            # before Pagefind starts: Pagefind holds the whole index in memory
+            # (some 100 KB a page), and this process should not add to it.
+            _write_record_files((make_record(**raw) for raw in raw_records), first, site_path, seen)
+            raw_records = None
+            _release_memory()
 
             def await_late_records():
                 if not received:
@@ -224,8 +260,13 @@ def index_worker(bundle_dir: str, site_path: str, connection, cache_dir: str | N
         if key:
             _keep(cache_dir, key, bundle_dir, received[0], count)
         connection.send(("ok", count))
+    except (EOFError, BrokenPipeError):  # the build is gone: nobody to tell
+        return
     except Exception as exc:  # noqa: BLE001 - reported to the build as a message
-        connection.send(("error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"))
+        try:
+            connection.send(("error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"))
+        except OSError:
+            pass
 
 
 class BackgroundIndex:
@@ -249,7 +290,10 @@ class BackgroundIndex:
         self._connection, child = context.Pipe()
         self._process = context.Process(
             target=index_worker, args=(bundle_dir, site_path, child, cache_dir), daemon=True)
-        self._process.start()
+        with interruption.helpers_ignore_interrupts():
+            self._process.start()
+        child.close()  # the helper's end: its exit then reads as EOF here
+        self._stop = interruption.on_stop(self.cancel)
         self._late_sent = False
 
     def index(self, raw_records: list[dict]) -> None:
@@ -268,11 +312,13 @@ class BackgroundIndex:
             status, value = "error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"
         finally:
             self._process.join(timeout=60)
+            interruption.forget(self._stop)
         if status != "ok":
             raise SearchIndexError(value)
         return value
 
     def cancel(self) -> None:
+        interruption.forget(self._stop)
         if self._process.is_alive():
             self._process.terminate()
             self._process.join(timeout=10)
