@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
+import interruption
 from vietnamese.messages import display_path
 
 PIPELINE_VERSION = 3
@@ -448,7 +449,9 @@ def _render_all(misses: dict[str, tuple], workers: int) -> dict[str, dict]:
     each file it left unfinished."""
     if len(misses) > 1 and workers > 1:
         results = {}
-        with ProcessPoolExecutor(max_workers=min(workers, len(misses))) as pool:
+        # Workers ignore Ctrl-C (the build stops them), so none prints a traceback.
+        with ProcessPoolExecutor(max_workers=min(workers, len(misses)),
+                                 initializer=interruption.quiet_child) as pool:
             futures = {entry: pool.submit(render_to_cache, *args) for entry, args in misses.items()}
             for entry, future in futures.items():
                 try:
