@@ -172,6 +172,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "front_matter",
+    "sanitize_html",  # allowlist for body HTML, before it is cached
     "vietnamese",
     "theme_context",
     "publish_guard",
