@@ -14,8 +14,15 @@ findings are kept in ``CACHE_PATH/sanitize-html.json`` so that a build served
 from the content cache repeats the warning until the file is fixed.
 Data-file bodies (``school_sections``) call :func:`report` themselves.
 
+Static files from content/ (``content/images``, ``{attach}`` links) are
+copied byte for byte and served from the site's origin: an SVG with script,
+event handlers, ``<foreignObject>`` or outside references, or an HTML or
+JavaScript file, stops the build with a Vietnamese error naming the file
+(:mod:`sanitize_html.active_files`); a plain SVG drawing passes.
+
 Signals: ``generator_init`` (wrap the readers), ``content_object_init``
-(repeat cached findings), ``finalized`` (store the findings).
+(repeat cached findings), ``static_generator_finalized`` (static files),
+``finalized`` (store the findings).
 """
 
 from __future__ import annotations
@@ -29,13 +36,14 @@ from pelican import signals
 
 from vietnamese.messages import display_path
 
+from .active_files import ActiveFileError, check_static
 from .policy import Sanitized, describe, sanitize
 
 logger = logging.getLogger(__name__)
 
 STORE = "sanitize-html.json"
 
-__all__ = ["register", "report", "sanitize"]
+__all__ = ["ActiveFileError", "register", "report", "sanitize"]
 
 
 class _State:
@@ -128,6 +136,17 @@ def repeat_cached(instance) -> None:
         report(instance.source_path, removed)
 
 
+def check_static_files(generator) -> None:
+    for static in generator.staticfiles:
+        source = static.source_path
+
+        def data(source=source):
+            with open(source, "rb") as f:
+                return f.read()
+
+        check_static(os.path.basename(source), data, display_path(source))
+
+
 def store(pelican) -> None:
     global _state
     if _state is not None:
@@ -138,4 +157,5 @@ def store(pelican) -> None:
 def register() -> None:
     signals.generator_init.connect(wrap_readers)
     signals.content_object_init.connect(repeat_cached)
+    signals.static_generator_finalized.connect(check_static_files)
     signals.finalized.connect(store)
