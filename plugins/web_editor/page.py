@@ -23,7 +23,9 @@ def editor_csp(api_origins: Iterable[str] = (), image_origins: Iterable[str] = (
     signed-in user's token sits in this origin's storage, so no other script,
     frame, form target or connection is allowed. Sveltia (Svelte) sets inline
     styles at run time, hence ``style-src 'unsafe-inline'`` (styles cannot
-    read storage or send requests under this policy)."""
+    read storage or send requests under this policy); it also fetches its own
+    ``data:`` and ``blob:`` URLs (icons, uploaded pictures), which never leave
+    the browser. Checked in Chromium by tests/web_editor/test_roundtrip.py."""
     api = " ".join(api_origins)
     images = " ".join(image_origins)
     return "; ".join([

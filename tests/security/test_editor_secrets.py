@@ -60,7 +60,7 @@ def test_csp_allows_only_the_configured_host():
     assert backend_origins({"name": "test-repo"}) == ([], [])
     policy = dict(part.split(" ", 1) for part in editor_csp(api, images).split("; "))
     assert policy["default-src"] == "'none'" and policy["script-src"] == "'self'"
-    assert policy["connect-src"] == "'self' blob: https://git.truong.edu.vn"
+    assert policy["connect-src"] == "'self' blob: data: https://git.truong.edu.vn"
     assert policy["form-action"] == "'none'" and policy["base-uri"] == "'none'"
     assert policy["object-src"] == "'none'"
     page = render_index("THCS", csp=editor_csp(api, images))
@@ -79,7 +79,7 @@ def test_built_admin_has_no_secret_and_its_own_csp(tmp_path):
     meta = [a for t, a in elements(page).elements
             if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert len(meta) == 1
-    assert "connect-src 'self' blob: https://gitlab.com;" in meta[0]["content"]
+    assert "connect-src 'self' blob: data: https://gitlab.com;" in meta[0]["content"]
     assert "api.github.com" not in meta[0]["content"]
     assert read(output / "admin" / "locale.js").startswith("try{")
 
