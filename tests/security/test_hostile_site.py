@@ -14,7 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 from pelican.log import LimitFilter
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/helpers.py
+# tests/helpers.py, and htmltools.py next to this file (also if this folder becomes a package)
+for _folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().parent):
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 from helpers import DEMO_CONTENT, ROOT, TEST_SITE, build_site, read, run_build_cli  # noqa: E402
 from htmltools import elements  # noqa: E402
