@@ -10,8 +10,11 @@ too. Running at reading time also puts it before ``images``, which rewrites
 keeps that markup all the same.
 
 What was removed is logged as a Vietnamese warning naming the file. The
-findings are kept in ``CACHE_PATH/sanitize-html.json`` so that a build served
-from the content cache repeats the warning until the file is fixed.
+findings are kept in ``CACHE_PATH/sanitize-html.json`` (with a digest of the
+file) so that a build served from the content cache repeats the warning until
+the file is fixed. A changed file is always read again, by this process or by
+``parallel_read``'s child, which leaves any file that warned to this process;
+so a finding whose digest no longer matches belongs to a fixed file.
 Data-file bodies (``school_sections``) call :func:`report` themselves.
 
 Static files from content/ (``content/images``, ``{attach}`` links) are
@@ -28,6 +31,7 @@ Signals: ``generator_init`` (wrap the readers), ``content_object_init``
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -55,10 +59,14 @@ class _State:
         self.path = os.path.join(settings.get("CACHE_PATH", "cache"), STORE)
         self.read_now: set[str] = set()
         self.repeated: set[str] = set()
+        # {content-relative path: {"digest": sha256 of the file, "removed": [...]}}
+        self.findings: dict[str, dict] = {}
         try:
             with open(self.path, encoding="utf-8") as f:
-                self.findings: dict[str, list[str]] = json.load(f)
-        except (OSError, ValueError):
+                stored = json.load(f)
+            self.findings = {k: v for k, v in stored.items()
+                             if isinstance(v, dict) and isinstance(v.get("removed"), list)}
+        except (OSError, ValueError, AttributeError):
             self.findings = {}
 
     def key(self, path) -> str:
@@ -73,6 +81,14 @@ class _State:
 
 
 _state: _State | None = None
+
+
+def _digest(path) -> str:
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return ""
 
 
 def report(path, removed: list[str], what: str = "nội dung") -> None:
@@ -102,7 +118,7 @@ def _clean_read(read, state: _State, settings):
         key = state.key(path)
         state.read_now.add(key)
         if removed:
-            state.findings[key] = removed
+            state.findings[key] = {"digest": _digest(path), "removed": removed}
             report(path, removed)
         else:
             state.findings.pop(key, None)
@@ -130,10 +146,14 @@ def repeat_cached(instance) -> None:
     key = _state.key(instance.source_path)
     if key in _state.read_now or key in _state.repeated:
         return
-    removed = _state.findings.get(key)
-    if removed:
-        _state.repeated.add(key)
-        report(instance.source_path, removed)
+    found = _state.findings.get(key)
+    if not found:
+        return
+    if found.get("digest") != _digest(instance.source_path):
+        del _state.findings[key]  # changed and read again cleanly (parallel_read's child)
+        return
+    _state.repeated.add(key)
+    report(instance.source_path, found["removed"])
 
 
 def check_static_files(generator) -> None:

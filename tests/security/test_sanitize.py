@@ -260,3 +260,26 @@ def test_hostile_article_cold_and_warm(hostile_site):
             assert "evil.example" not in text
     # the warm build really came from Pelican's content cache
     assert (tmp / "cache" / "sanitize-html.json").is_file()
+
+
+def test_fixed_file_stops_warning_also_when_parallel_read_converts_it(tmp_path, monkeypatch):
+    """A fixed article read again by parallel_read's forked child (which
+    bypasses this process's reader) no longer warns, then or later."""
+    import parallel_read
+
+    content = tmp_path / "content"
+    shutil.copytree(TEST_SITE, content)
+    article = content / "articles" / "ma-doc.md"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    LimitFilter._raised_messages.clear()
+    report = build(tmp_path / "output", content=content, cache=tmp_path / "cache", echo=False)
+    assert _warnings_about(report, "ma-doc.md")
+    fixed = HOSTILE_ARTICLE.split("Mở đầu.")[0].replace(' <img src="x" onerror="steal()">', "")
+    article.write_text(fixed + "Đã sửa.\n", encoding="utf-8")
+    monkeypatch.setattr(parallel_read, "MIN_FILES", 1)  # fork for the one changed file
+    for run in ("child", "warm"):
+        LimitFilter._raised_messages.clear()
+        report = build(tmp_path / "output", content=content, cache=tmp_path / "cache",
+                       echo=False)
+        assert not _warnings_about(report, "ma-doc.md"), (run, report.warnings)
+    assert "Đã sửa." in read(next((tmp_path / "output").rglob("bai-co-ma-doc/index.html")))
