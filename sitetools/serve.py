@@ -14,11 +14,15 @@ from pathlib import Path
 from .build import BuildFailed, build
 from .paths import ROOT
 
-RELOAD_SNIPPET = (
-    b"<script>(function(){var v=null;function p(){fetch('/__phien-ban').then(function(r)"
+# A script file, not an inline script: the pages' Content-Security-Policy
+# (script-src 'self') refuses inline scripts.
+RELOAD_SCRIPT_URL = "/__tai-lai.js"
+RELOAD_SCRIPT = (
+    b"(function(){var v=null;function p(){fetch('/__phien-ban').then(function(r)"
     b"{return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();v=t;"
-    b"setTimeout(p,1000)}).catch(function(){setTimeout(p,2000)})}p()})();</script>"
+    b"setTimeout(p,1000)}).catch(function(){setTimeout(p,2000)})}p()})();\n"
 )
+RELOAD_SNIPPET = f'<script src="{RELOAD_SCRIPT_URL}"></script>'.encode()
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
 
 
@@ -33,6 +37,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self):
+        if self.path == RELOAD_SCRIPT_URL and self.live_reload:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/javascript; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(RELOAD_SCRIPT)
+            return
         if self.path == "/__phien-ban":
             body = str(State.version).encode()
             self.send_response(200)

@@ -35,8 +35,10 @@ def test_serve_rebuilds_and_reloads_on_change(project):  # noqa: F811
     base = f"http://127.0.0.1:{port}"
     try:
         home = wait_for(lambda: fetch(base + "/"))
-        assert "/__phien-ban" in home  # the live-reload script, added while serving
-        assert "/__phien-ban" not in (project / "output" / "index.html").read_text(encoding="utf-8")
+        # the live-reload script, added while serving; a file, which the CSP allows
+        assert '<script src="/__tai-lai.js"></script>' in home
+        assert "/__phien-ban" in fetch(base + "/__tai-lai.js")
+        assert "__tai-lai" not in (project / "output" / "index.html").read_text(encoding="utf-8")
         version = fetch(base + "/__phien-ban")
 
         article = project / "content" / "articles" / "2026" / "11-le-ky-niem-44-nam-ngay-nha-giao-viet-nam.md"

@@ -31,7 +31,7 @@ KEY_FILE = "content-key.txt"
 READING_SETTINGS = ("MARKDOWN", "FORMATTED_FIELDS", "READERS", "TIMEZONE", "DEFAULT_LANG",
                     "DEFAULT_DATE", "DEFAULT_METADATA", "PLUGINS", "CHECK_MODIFIED_METHOD",
                     "CONTENT_CACHING_LAYER", "TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS")
-PACKAGES = ("pelican", "markdown", "pyyaml", "pelican-yaml-metadata", "pygments")
+PACKAGES = ("pelican", "markdown", "pyyaml", "pelican-yaml-metadata", "pygments", "nh3")
 
 
 def _versions() -> list[str]:

@@ -12,6 +12,9 @@ import markdown
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from sanitize_html import report as report_removed_html
+from sanitize_html.policy import sanitize
+
 from .loaders import DISCLOSURE_GROUPS, human_size, load_all
 
 logger = logging.getLogger(__name__)
@@ -47,8 +50,13 @@ def vn_day(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def render_markdown(text: str) -> Markup:
-    return Markup(markdown.markdown(text or "", extensions=["extra"]))
+def render_markdown(text: str, source: str = "") -> Markup:
+    """Markdown of a data file's ``body``, through the body HTML allowlist;
+    what was removed is reported against ``source``."""
+    result = sanitize(markdown.markdown(text or "", extensions=["extra"]))
+    if source:
+        report_removed_html(source, result.removed, "trường body")
+    return Markup(result.html)
 
 
 class SchoolSectionsGenerator(Generator):
@@ -72,6 +80,7 @@ class SchoolSectionsGenerator(Generator):
             doc.attachment.url = f"{doc.url}{doc.attachment.filename}"
         for item in self.data.disclosures:
             item.url = f"cong-khai/{item.slug}/"
+            item.body_html = render_markdown(item.body, item.source_file) if item.body else ""
             for att in item.attachments:
                 att.url = f"{item.url}{att.filename}"
         self.context["school_sections"] = self.data

@@ -8,6 +8,10 @@ topic and unit pickers from the plan files in ``<PATH>/plans/``, backend from
 Settings: ``EDITOR_ENABLED`` (default True), ``EDITOR_BACKEND``,
 ``EDITOR_CONFIG_OVERRIDES`` (top-level keys replaced, for tests),
 ``EDITOR_VENDOR_DIR``.
+``admin/index.html`` carries its own Content-Security-Policy: the editor's
+files and the configured git host's API only (the user's token is kept in
+this origin's storage; docs/huong-dan-bien-tap.md says how to give the
+editor an origin of its own).
 Also turns the editor's "/images/x.jpg" picture paths into the "images/x.jpg"
 form of the front matter convention as each article or page is read.
 Signals: ``content_object_init``, ``finalized``.
@@ -24,11 +28,12 @@ from plan_evidence.plans import load_plans
 from .config import (
     EditorConfigError,
     apply_overrides,
+    backend_origins,
     build_config,
     dump_config,
     site_image_path,
 )
-from .page import render_index
+from .page import LOCALE_FILE, LOCALE_SCRIPT, editor_csp, render_index
 
 VENDOR_DIR = Path(__file__).resolve().parents[2] / "vendor" / "sveltia-cms"
 ADMIN_DIR = "admin"
@@ -51,7 +56,10 @@ def write_editor(pelican):
     shutil.copytree(vendor, target, dirs_exist_ok=True)
     (target / "config.yml").write_text(dump_config(config), encoding="utf-8")
     site_name = (settings.get("SCHOOL") or {}).get("short_name") or settings.get("SITENAME", "")
-    (target / "index.html").write_text(render_index(site_name), encoding="utf-8")
+    api, images = backend_origins(config.get("backend") or {})
+    (target / LOCALE_FILE).write_text(LOCALE_SCRIPT, encoding="utf-8")
+    (target / "index.html").write_text(render_index(site_name, csp=editor_csp(api, images)),
+                                       encoding="utf-8")
 
 
 def normalize_image(content):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 import yaml
 from content_schema import editor_keys
@@ -50,6 +51,35 @@ def _plans_options(plans: Iterable[Any]) -> tuple[list[dict], list[dict]]:
     )
 
 
+# The backend options Sveltia CMS reads (its documentation, "Backends"). Only
+# these reach admin/config.yml, which anyone can download.
+BACKEND_KEYS = (
+    "name", "repo", "branch", "api_root", "graphql_api_root", "base_url", "auth_endpoint",
+    "auth_type", "app_id", "site_domain", "commit_messages", "automatic_deployments",
+    "squash_merges", "preview_context", "cms_label_prefix",
+)
+# Words that mark a credential: an OAuth app's client secret, a personal
+# token, a password. Such a value would be public in admin/config.yml.
+_SECRET_WORDS = ("secret", "token", "password", "passwd", "credential", "private", "api_key",
+                 "apikey")
+_URL_KEYS = ("api_root", "graphql_api_root", "base_url", "auth_endpoint")
+# Where the editor's browser talks to each kind of backend by default (for
+# the /admin/ Content-Security-Policy); api_root or base_url override it.
+DEFAULT_API_ORIGINS = {
+    "github": ("https://api.github.com",),
+    "gitlab": ("https://gitlab.com",),
+    "gitea": ("https://gitea.com",),
+    "test-repo": (),
+}
+# Pictures the editor shows from the host (the signed-in user's avatar).
+DEFAULT_IMAGE_ORIGINS = {
+    "github": ("https://avatars.githubusercontent.com",),
+    "gitlab": ("https://gitlab.com", "https://secure.gravatar.com"),
+    "gitea": ("https://gitea.com",),
+    "test-repo": (),
+}
+
+
 def _backend(settings: dict) -> dict:
     backend = settings.get("EDITOR_BACKEND") or DEFAULT_BACKEND
     if not isinstance(backend, dict) or not isinstance(backend.get("name"), str):
@@ -63,12 +93,63 @@ def _backend(settings: dict) -> dict:
             f"pelicanconf.py: khóa 'EDITOR_BACKEND': 'name' là '{name}' không được hỗ trợ; "
             "dùng github, gitlab, gitea hoặc test-repo."
         )
+    for key, value in backend.items():
+        lowered = str(key).lower()
+        if any(word in lowered for word in _SECRET_WORDS):
+            raise EditorConfigError(
+                f"pelicanconf.py: khóa 'EDITOR_BACKEND' có '{key}': đây là thông tin bí mật, "
+                "không được ghi vào cấu hình trình soạn bài (admin/config.yml ai cũng tải "
+                "được). Xóa khóa này; bí mật của ứng dụng OAuth chỉ để ở máy chủ xác thực."
+            )
+        if key not in BACKEND_KEYS:
+            raise EditorConfigError(
+                f"pelicanconf.py: khóa 'EDITOR_BACKEND' có '{key}' không được hỗ trợ; "
+                f"chỉ dùng: {', '.join(BACKEND_KEYS)}."
+            )
+        if key in _URL_KEYS:
+            _check_backend_url(key, value)
     if name != "test-repo" and not backend.get("repo"):
         raise EditorConfigError(
             f"pelicanconf.py: khóa 'EDITOR_BACKEND': thiếu 'repo' (ví dụ \"ten-to-chuc/ten-kho\") "
             f"cho máy chủ {name}."
         )
-    return dict(backend)
+    return {key: copy.deepcopy(backend[key]) for key in BACKEND_KEYS if key in backend}
+
+
+def _check_backend_url(key: str, value: Any) -> None:
+    if key == "auth_endpoint" and isinstance(value, str) and not value.startswith(("http:", "https:")):
+        return  # a path on base_url, e.g. "oauth/authorize"
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme != "https" or not parts.hostname:
+        raise EditorConfigError(
+            f"pelicanconf.py: khóa 'EDITOR_BACKEND': '{key}' phải là một địa chỉ https://, "
+            f"ví dụ https://gitlab.truong.edu.vn (đang là {value!r})."
+        )
+    if parts.username or parts.password:
+        raise EditorConfigError(
+            f"pelicanconf.py: khóa 'EDITOR_BACKEND': '{key}' chứa tên đăng nhập hoặc mật khẩu; "
+            "đây là thông tin bí mật, không được ghi vào admin/config.yml."
+        )
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def backend_origins(backend: dict) -> tuple[list[str], list[str]]:
+    """(API origins, picture origins) the editor's browser needs for
+    ``backend`` (a checked EDITOR_BACKEND): what the /admin/ CSP allows."""
+    name = backend.get("name")
+    api = [_origin(backend[k]) for k in ("api_root", "graphql_api_root", "base_url")
+           if isinstance(backend.get(k), str)]
+    images = list(DEFAULT_IMAGE_ORIGINS.get(name, ()))
+    if not api:
+        api = list(DEFAULT_API_ORIGINS.get(name, ()))
+    elif name != "github":
+        images = sorted(set(api))  # a school's own GitLab or Gitea serves the avatars
+    unique = lambda items: list(dict.fromkeys(items))  # noqa: E731
+    return unique(api), unique(images)
 
 
 def _f(name: str, label: str, hint: str, widget: str = "string", **extra: Any) -> dict:

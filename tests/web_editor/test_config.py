@@ -212,7 +212,7 @@ def test_index_page_is_noindex_and_local():
     page = render_index("THCS Thanh Bình")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert '<html lang="vi">' in page and "Soạn bài — THCS Thanh Bình" in page
-    assert 'src="sveltia-cms.js"' in page and "http" not in page
+    assert 'src="sveltia-cms.js"' in page and "http://" not in page and "https://" not in page
 
 
 def test_site_image_path():
