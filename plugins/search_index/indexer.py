@@ -12,6 +12,7 @@ adding records one by one costs 0.1 s per page.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import hashlib
 import html
 import json
@@ -251,6 +252,10 @@ class BackgroundIndex:
             target=index_worker, args=(bundle_dir, site_path, child, cache_dir), daemon=True)
         self._process.start()
         self._late_sent = False
+        # A build that fails while writing never calls finish(): at exit the
+        # helper would wait for the late records forever (and the interpreter
+        # for the helper).
+        atexit.register(self.cancel)
 
     def index(self, raw_records: list[dict]) -> None:
         self._connection.send(raw_records)
@@ -267,14 +272,18 @@ class BackgroundIndex:
         except (EOFError, OSError) as exc:
             status, value = "error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"
         finally:
+            atexit.unregister(self.cancel)
             self._process.join(timeout=60)
         if status != "ok":
             raise SearchIndexError(value)
         return value
 
     def cancel(self) -> None:
+        atexit.unregister(self.cancel)
         if self._process.is_alive():
             self._process.terminate()
+            # the helper may be waiting for records: the closed pipe ends the wait
+            self._connection.close()
             self._process.join(timeout=10)
         if self._process.is_alive():
             self._process.kill()
