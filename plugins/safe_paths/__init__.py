@@ -24,7 +24,6 @@ reading by then and the static generator has not started),
 
 from __future__ import annotations
 
-
 from pelican import signals
 
 from sitetools.paths import check_links_inside

@@ -279,3 +279,33 @@ def test_a_link_to_a_document_not_yet_posted_is_an_error(tmp_path):
     _set(site.content / "van-ban" / f"{slug}.yml", "posted", "2099-01-01")
     result = site.build()
     site.assert_refused(result, "content/data/lay-y-kien.yml", f"“{slug}” chưa đến ngày đăng")
+
+
+# --- The pure helpers (sitetools.paths) --------------------------------------
+
+def test_resolve_inside_compares_real_paths_by_component(tmp_path):
+    from sitetools.paths import OutsideFolderError, resolve_inside
+
+    root = tmp_path / "out"
+    (root / "a").mkdir(parents=True)
+    assert resolve_inside(root, "a/../a/x.html") == root / "a" / "x.html"
+    assert resolve_inside(root, "/a/x", base=root / "a") == root / "a" / "x"
+    for escaping in ("../out-2/x.html", "a/../../x", "/../x"):
+        with pytest.raises(OutsideFolderError, match="dẫn ra ngoài thư mục"):
+            resolve_inside(root, escaping, source="tệp.md")
+    (root / "a" / "ra-ngoai").symlink_to(tmp_path)
+    with pytest.raises(OutsideFolderError, match="tệp.md: đường dẫn “a/ra-ngoai/x”"):
+        resolve_inside(root, "a/ra-ngoai/x", source="tệp.md")
+
+
+def test_check_links_inside_names_the_link_not_its_target(tmp_path):
+    from sitetools.paths import OutsideFolderError, check_links_inside
+
+    root = tmp_path / "content"
+    (root / "images").mkdir(parents=True)
+    (root / "images" / "a.txt").write_text("a", encoding="utf-8")
+    (root / "images" / "b.txt").symlink_to("a.txt")
+    check_links_inside(root)  # inside: fine
+    (root / "images" / "hong.txt").symlink_to("khong-co.txt")
+    with pytest.raises(OutsideFolderError, match="hong.txt: liên kết tượng trưng .* hỏng"):
+        check_links_inside(root)
