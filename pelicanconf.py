@@ -8,8 +8,9 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
-# The plugins are importable from here on (Markdown loads vietnamese.headings).
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
+# The plugins are importable from here on (Markdown loads vietnamese.headings),
+# and so is sitetools (plugins use sitetools.paths).
+sys.path[:0] = [os.path.join(ROOT, "plugins"), ROOT]
 
 # --- The school's identity (used by the header, footer, metadata, reports) ---
 SCHOOL = {
@@ -185,6 +186,7 @@ PLUGINS = [
     "plain_pelican",  # `pelican content` reports in Vietnamese, exit 1 on any error
     "front_matter",
     "sanitize_html",  # allowlist for body HTML, before it is cached
+    "safe_paths",  # content read only inside content/, output written only inside the output folder
     "vietnamese",
     "theme_context",
     "publish_guard",

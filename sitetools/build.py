@@ -47,9 +47,10 @@ _TRANSLATIONS = [
         "Hãy đổi tiêu đề hoặc slug của các bài trùng.",
     ),
     (
-        re.compile(r"^File (?P<file>.+?) is to be overwritten"),
-        "{file}: hai nội dung cùng ghi vào trang này, trang của nội dung ghi trước bị mất. "
-        "Hãy đổi tiêu đề hoặc slug của một trong hai bài.",
+        re.compile(r"^Skipping (?P<file>.+?): file (?P<q>['\"])(?P<target>.+)(?P=q) "
+                   r"would be written outside output path"),
+        '{file}: trang của nội dung này sẽ được ghi ra ngoài thư mục kết quả ("{target}"), '
+        "nên không được tạo. Hãy xóa khóa save_as hoặc url ở phần thông tin đầu bài.",
     ),
 ]
 

@@ -48,6 +48,9 @@ from urllib.parse import unquote
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
+from sitetools.paths import resolve_inside
+from vietnamese.messages import display_path
+
 from .markup import Picture, rewrite_images
 from .pipeline import ImageError, ImageSettings, Job, is_raster, process_images, sniff_file
 
@@ -153,6 +156,9 @@ def process(generators) -> None:
     for obj in objects:
         path = _featured_path(obj)
         if path:
+            # outside content/, the copies would be written outside the output folder too
+            resolve_inside(content_root, path,
+                           source=f'{display_path(obj.source_path)}: khóa "image"')
             if not is_raster(path) or not os.path.isfile(os.path.join(content_root, path)):
                 raise ImageError(
                     f"Ảnh đại diện không tồn tại hoặc không phải ảnh: {path} "
@@ -162,6 +168,9 @@ def process(generators) -> None:
             used.add(path)
         for m in _SRC_RE.finditer(obj._content or ""):
             target = _static_target(obj, m.group(2))
+            if target:
+                resolve_inside(content_root, target,
+                               source=f"{display_path(obj.source_path)}: ảnh {m.group(2)}")
             if target and (target in taken or target.startswith(prefix) and is_raster(target)
                            and os.path.isfile(os.path.join(content_root, target))):
                 used.add(target)

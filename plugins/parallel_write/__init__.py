@@ -104,13 +104,15 @@ class ArticleWriter:
             raise RuntimeError(detail)
         by_id = {id(article): article for article in self.articles}
         written_files = getattr(writer, "_written_files", None)
+        claim = getattr(writer, "claim", None)  # the writer of safe_paths names both writers
         for path, article_id in detail:
-            if written_files is not None:
-                if path in written_files:  # what Pelican's writer says when one process writes both
-                    logging.getLogger("pelican.writers").warning(
-                        "File %s is to be overwritten", path)
-                written_files.add(path)
             article = by_id.get(article_id)
+            if claim is not None:
+                claim(path, article)
+            if written_files is not None:
+                if path in written_files and claim is None:
+                    raise RuntimeError(f"{display_path(path)}: hai nội dung cùng ghi vào trang này.")
+                written_files.add(path)
             signals.content_written.send(path, context={
                 "article": article, "category": getattr(article, "category", None)})
 
@@ -137,7 +139,10 @@ def fork_writer(pelican) -> None:
     """Returns no writer class (Pelican makes its usual one): only the moment matters."""
     article_writer = _READY.pop(os.path.realpath(pelican.output_path), None)
     if article_writer is not None:
-        article_writer.start(Writer(pelican.output_path, settings=pelican.settings))
+        # The child writes with the writer Pelican makes (another plugin's, if any).
+        classes = [w for _, w in signals.get_writer.send(pelican) if isinstance(w, type)]
+        writer_class = classes[0] if classes else Writer
+        article_writer.start(writer_class(pelican.output_path, settings=pelican.settings))
 
 
 def register():

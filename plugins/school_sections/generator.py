@@ -15,7 +15,7 @@ from pelican.generators import Generator
 from sanitize_html import report as report_removed_html
 from sanitize_html.policy import sanitize
 
-from .loaders import DISCLOSURE_GROUPS, human_size, load_all
+from .loaders import DISCLOSURE_GROUPS, hold_future, human_size, load_all
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,10 @@ class SchoolSectionsGenerator(Generator):
             )
             return
         self.data = load_all(content, self.settings.get("SCHOOL"))
+        if not self.settings.get("WITH_FUTURE_DATES", True):
+            now = self.settings.get("BUILD_DATETIME") or dt.datetime.now()
+            for source in hold_future(self.data, now.date()):
+                logger.info("%s: chưa đến ngày đăng, chưa đưa lên trang", source)
         for doc in self.data.documents:
             doc.url = f"van-ban/{doc.slug}/"
             doc.attachment.url = f"{doc.url}{doc.attachment.filename}"

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from sitetools.paths import OutsideFolderError, resolve_inside
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{6,}[0-9]$")
@@ -499,9 +501,12 @@ def _attachment(obj: _Obj, key: str, base: Path, base_shown: str, required: bool
     rel = obj.text(key, required)
     if rel is None:
         return None
-    src = (base / rel).resolve()
-    if base.resolve() not in src.parents:
-        raise obj.err(key, f"phải trỏ tới tệp bên trong thư mục {base_shown}: “{rel}”.")
+    try:
+        src = resolve_inside(base, rel, root_shown=f"{base_shown}/",
+                             source=f'Tệp {obj.file}: khóa "{obj._key(key)}" phải trỏ tới '
+                                    f"tệp bên trong thư mục {base_shown}")
+    except OutsideFolderError as error:
+        raise SectionDataError(str(error)) from None
     if src.suffix.lower() not in ATTACHMENT_EXTS:
         raise obj.err(
             key,
@@ -690,6 +695,33 @@ def load_all(content: Path, school: dict | None = None) -> SectionData:
             f"không có: “{data.admissions.plan_document}”."
         )
     return data
+
+
+def hold_future(data: SectionData, today: dt.date) -> list[str]:
+    """Scheduled posting, as for articles: take out the documents posted and
+    the disclosure items published after ``today`` (they appear with the
+    first build on or after that day); return their files. A consultation or
+    the admissions page that links a held document is an error: its link
+    would lead nowhere."""
+    held_docs = {d.slug: d for d in data.documents if d.posted > today}
+    held = [d.source_file for d in held_docs.values()]
+    held += [i.source_file for i in data.disclosures if i.published > today]
+    data.documents = [d for d in data.documents if d.slug not in held_docs]
+    data.disclosures = [i for i in data.disclosures if i.published <= today]
+    links = [("content/data/lay-y-kien.yml", f"khóa \"document\" của “{c.slug}”", c.document)
+             for c in data.consultations]
+    if data.admissions:
+        links.append(("content/data/tuyen-sinh.yml", 'khóa "plan_document"',
+                      data.admissions.plan_document))
+    for file, key, slug in links:
+        if slug in held_docs:
+            doc = held_docs[slug]
+            raise SectionDataError(
+                f"Tệp {file}: {key} trỏ tới văn bản “{slug}” chưa đến ngày đăng "
+                f"({doc.posted:%d/%m/%Y}, khóa posted trong {doc.source_file}): liên kết sẽ "
+                "không dẫn tới đâu. Hãy sửa ngày đăng hoặc bỏ liên kết đến ngày đó."
+            )
+    return held
 
 
 def human_size(size: int) -> str:

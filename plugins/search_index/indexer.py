@@ -12,6 +12,7 @@ adding records one by one costs 0.1 s per page.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import glob
 import hashlib
 import html
@@ -295,6 +296,10 @@ class BackgroundIndex:
         child.close()  # the helper's end: its exit then reads as EOF here
         self._stop = interruption.on_stop(self.cancel)
         self._late_sent = False
+        # A build that fails while writing never calls finish(): at exit the
+        # helper would wait for the late records forever (and the interpreter
+        # for the helper).
+        atexit.register(self.cancel)
 
     def index(self, raw_records: list[dict]) -> None:
         self._connection.send(raw_records)
@@ -311,6 +316,7 @@ class BackgroundIndex:
         except (EOFError, OSError) as exc:
             status, value = "error", f"Không tạo được chỉ mục tìm kiếm Pagefind: {exc}"
         finally:
+            atexit.unregister(self.cancel)
             self._process.join(timeout=60)
             interruption.forget(self._stop)
         if status != "ok":
@@ -319,8 +325,11 @@ class BackgroundIndex:
 
     def cancel(self) -> None:
         interruption.forget(self._stop)
+        atexit.unregister(self.cancel)
         if self._process.is_alive():
             self._process.terminate()
+            # the helper may be waiting for records: the closed pipe ends the wait
+            self._connection.close()
             self._process.join(timeout=10)
         if self._process.is_alive():
             self._process.kill()

@@ -1,0 +1,75 @@
+"""Pelican's writer, refusing to write outside the output folder or twice to one file."""
+
+from __future__ import annotations
+
+import os
+
+from pelican.writers import Writer
+
+from sitetools.paths import resolve_inside
+from vietnamese.messages import display_path
+
+
+class WriteConflictError(ValueError):
+    """Two things write the same output file; ``str()`` is the Vietnamese message."""
+
+
+def describe(what) -> str:
+    """Who writes a file, for users: the content file, or the template."""
+    if isinstance(what, str):
+        return what
+    source = getattr(what, "source_path", None)
+    if source:
+        return display_path(source)
+    name = getattr(what, "name", None)
+    return f"trang tạo từ mẫu {name}" if name else "một trang do hệ thống tạo"
+
+
+class SafeWriter(Writer):
+    """Pelican's Writer, except that every file it writes must lie inside the
+    output folder (real paths compared by components, where Pelican compares
+    string prefixes) and no file is written twice in one build: Pelican lets
+    content with its own ``save_as`` replace another page silently, and this
+    project gives every article and page one (``fast_urls``)."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.written_by: dict[str, str] = {}
+        self._writing: str = describe(None)
+
+    def _inside(self, name) -> str:
+        root = self.output_path
+        return os.fspath(resolve_inside(root, name, source=f"{self._writing}: trang “{name}”"))
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        self._writing = describe(kwargs.get("article") or kwargs.get("page") or template)
+        if name:
+            self._inside(name)  # before Pelican creates its folders
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
+        self._writing = f"nguồn tin {path}"
+        if path:
+            self._inside(path)
+        return super().write_feed(elements, context, path, *args, **kwargs)
+
+    def claim(self, filename, what) -> None:
+        """Record that ``what`` (a content object, template or description)
+        writes ``filename``; raise WriteConflictError if something already did."""
+        path = os.path.realpath(filename)
+        writer = describe(what)
+        first = self.written_by.get(path)
+        if first is not None:
+            page = os.path.relpath(path, os.path.realpath(self.output_path))
+            raise WriteConflictError(
+                f"Hai nội dung cùng ghi vào trang {page}: {first} và {writer}; "
+                "trang ghi trước sẽ bị mất. Hãy đổi tiêu đề hoặc slug của nội dung "
+                "trùng địa chỉ (hoặc xóa khóa save_as, url)."
+            )
+        self.written_by[path] = writer
+
+    # The one place this project reaches into Pelican's writer: every page,
+    # paginated page and feed is opened through Writer._open_w.
+    def _open_w(self, filename, encoding, override=False):
+        self.claim(self._inside(os.path.relpath(filename, self.output_path)), self._writing)
+        return super()._open_w(filename, encoding, override=override)
