@@ -47,6 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
+import interruption  # noqa: E402
 
 CATEGORIES = ["Tin tức – Sự kiện", "Thông báo", "Hoạt động chuyên môn", "Đoàn – Đội",
               "Tuyển sinh", "Gương sáng"]
@@ -132,21 +133,6 @@ PLAIN_WITH_CACHE = {"ARTICLE_PATHS": ["articles"], "CACHE_CONTENT": True,
                     "LOAD_CONTENT_CACHE": True, "CHECK_MODIFIED_METHOD": "md5"}
 
 
-def _children(pid):
-    found = []
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fp:
-                found += [int(p) for p in fp.read().split()]
-        except OSError:
-            pass
-    return found
-
-
 def tree_pss_kib(pid):
     """PSS of ``pid`` and all its descendants, in KiB (Linux)."""
     total, queue, seen = 0, [pid], set()
@@ -163,7 +149,7 @@ def tree_pss_kib(pid):
                         break
         except OSError:  # ended meanwhile
             continue
-        queue += _children(current)
+        queue += interruption.child_pids(current)
     return total
 
 

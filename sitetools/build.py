@@ -129,12 +129,12 @@ def reset_pelican_signals():
     from blinker import Signal
     from pelican.plugins import signals
 
-    for signal in vars(signals).values():
-        if isinstance(signal, Signal):
-            for reference in list(signal.receivers.values()):
+    for pelican_signal in vars(signals).values():
+        if isinstance(pelican_signal, Signal):
+            for reference in list(pelican_signal.receivers.values()):
                 receiver = reference() if isinstance(reference, weakref.ref) else reference
                 if receiver is not None:
-                    signal.disconnect(receiver)
+                    pelican_signal.disconnect(receiver)
 
 
 def settings_file(publish: bool) -> Path:

@@ -2,7 +2,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for path in (ROOT, ROOT / "plugins"):
+for path in (ROOT, ROOT / "plugins", ROOT / "tests" / "browser"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
@@ -32,3 +32,15 @@ def playwright_session():
     manager = sync_playwright().start()
     yield manager
     manager.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session):
+    """One headless Debian Chromium for every browser test of the run."""
+    from harness import chromium_available, launch
+
+    if not chromium_available():
+        pytest.fail("Chromium is missing: apt-get install -y chromium (see .ci/run)")
+    b = launch(playwright_session)
+    yield b
+    b.close()

@@ -19,7 +19,7 @@ for p in (ROOT, ROOT / "plugins", Path(__file__).resolve().parent):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
-from harness import Guard, chromium_available, free_port, launch, serve  # noqa: E402
+from harness import Guard, free_port, serve  # noqa: E402
 from pagetypes import discover, url_for  # noqa: E402
 
 
@@ -56,14 +56,6 @@ def site(tmp_path_factory):
     with serve(output, port):
         yield Site(output, base, discover(output))
 
-
-@pytest.fixture(scope="session")
-def browser(playwright_session):
-    if not chromium_available():
-        pytest.fail("Chromium is missing: apt-get install -y chromium (see .ci/run)")
-    b = launch(playwright_session)
-    yield b
-    b.close()
 
 
 @pytest.fixture

@@ -1,14 +1,12 @@
 """The document register in a real browser: a plain table without
 JavaScript; with it, the filter by type, year and issuer works."""
 
-from pathlib import Path
 
 import pytest
 
 from helpers import serve_directory
 
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
@@ -16,14 +14,6 @@ def server(small_site):
     with serve_directory(small_site) as base:
         yield base
 
-
-@pytest.fixture(scope="module")
-def browser(playwright_session):
-    if not CHROMIUM.exists():
-        pytest.fail("Cần trình duyệt /usr/bin/chromium (gói chromium) cho kiểm thử này.")
-    b = playwright_session.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-    yield b
-    b.close()
 
 
 def visible_rows(page):

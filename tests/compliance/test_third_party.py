@@ -8,7 +8,6 @@ The same markup put into a built page fails C25 and only C25."""
 import json
 import shutil
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,7 +16,6 @@ from compliance import resources
 from compliance.engine import Site, format_summary, load_rules, run
 from helpers import serve_directory
 
-CHROMIUM = Path("/usr/bin/chromium")
 RULES, _ROWS = load_rules()
 C25 = [r for r in RULES if r.id == "C25-khong-theo-doi"]
 
@@ -147,14 +145,6 @@ def flagged(site):
         found[page.removesuffix("/index.html")] = text
     return found
 
-
-@pytest.fixture(scope="module")
-def browser(playwright_session):
-    if not CHROMIUM.exists():
-        pytest.fail("Cần trình duyệt /usr/bin/chromium (gói chromium) cho kiểm thử này.")
-    b = playwright_session.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-    yield b
-    b.close()
 
 
 def contacted(browser, url, wait_for=None):

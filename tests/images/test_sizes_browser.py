@@ -17,7 +17,7 @@ from helpers import TEST_SITE, build_site, serve_directory
 from images.testimages import make_phone_photo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
-from harness import Guard, chromium_available, launch  # noqa: E402
+from harness import Guard, chromium_available  # noqa: E402
 
 ARTICLE = """---
 title: Lễ khai giảng năm học mới
@@ -52,12 +52,6 @@ def base(tmp_path_factory):
     with serve_directory(output) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser(playwright_session):
-    b = launch(playwright_session)
-    yield b
-    b.close()
 
 
 def chosen(browser, url, selector, width):
