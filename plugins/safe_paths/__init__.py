@@ -27,6 +27,7 @@ from __future__ import annotations
 from pelican import signals
 
 from sitetools.paths import check_links_inside
+from vietnamese import messages
 
 from .links import check_content_links, check_static_files
 from .writer import SafeWriter, WriteConflictError
@@ -35,6 +36,9 @@ __all__ = ["SafeWriter", "WriteConflictError", "register"]
 
 
 def check_symbolic_links(pelican) -> None:
+    # Runs before the vietnamese plugin's own `initialized` receiver: name
+    # files from the site folder here too.
+    messages.set_site_folder(pelican.settings["PATH"])
     check_links_inside(pelican.settings["PATH"])
 
 

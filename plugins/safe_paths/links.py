@@ -71,6 +71,8 @@ def check_content_links(contents, settings) -> None:
     intrasite = re.compile(settings["INTRASITE_LINK_REGEX"])
     fields = settings.get("FORMATTED_FIELDS") or []
     for content in contents:
+        if content is None:  # a file Pelican failed to read (already reported)
+            continue
         check_html(getattr(content, "_content", None), content, root, intrasite)
         for field in fields:
             value = content.metadata.get(field)

@@ -63,6 +63,8 @@ class Site:
         assert "Dựng trang thất bại" in result.stderr
         for fragment in fragments:
             assert fragment in result.stderr, result.stderr
+        # files inside the site are named from the site folder, never absolute
+        assert f"{self.content.resolve()}/" not in result.stderr, result.stderr
         self.assert_nothing_leaked()
 
     def assert_nothing_leaked(self, secret: str = SECRET):
