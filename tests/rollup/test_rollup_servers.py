@@ -224,6 +224,9 @@ def test_cli_in_vietnamese(built, tmp_path):
                               str(tmp_path / "out"), "--as-of", "2024-05-20", "--timeout", "3"],
                              cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 0, run.stderr
+    assert {p.name for p in (tmp_path / "out").iterdir()} >= {
+        "tong-hop.json", "tong-hop.csv", "tong-hop.xlsx", "tong-hop.css", "index.html", "truong"}
+    assert "Trường TU-CHOI" in read(tmp_path / "out" / "index.html")
     assert "Đã tổng hợp 2 trường" in run.stdout and "- Trường TU-CHOI: Không kết nối được" in run.stdout
     bad = subprocess.run([sys.executable, "-m", "sitetools.rollup", str(listed), "--output", str(tmp_path / "o"),
                           "--as-of", "20/5/2024"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
