@@ -201,6 +201,7 @@ PLUGINS = [
     "web_editor",
     "linear_archives",
     "plan_evidence",
+    "district_rollup",  # /tong-hop/ on a district's site (SCHOOL["level"] == "phong-gddt")
     "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
     "images",
     "search_index",  # after every plugin that writes pages

@@ -26,8 +26,8 @@ from .periods import all_periods
 from .plans import QUOTA_KEYS
 from .views import line_quota_text
 
-__all__ = ["CSV_COLUMNS", "SCHEMA", "XLSX_SHEETS", "csv_header", "to_csv", "to_json",
-           "to_json_dict", "to_xlsx"]
+__all__ = ["CSV_COLUMNS", "SCHEMA", "XLSX_SHEETS", "csv_header", "index_dict", "to_csv",
+           "to_index_json", "to_json", "to_json_dict", "to_xlsx"]
 
 SCHEMA = 1
 
@@ -140,6 +140,40 @@ def to_json_dict(result: PlanResult, site: dict[str, Any]) -> dict[str, Any]:
             for p in all_periods(plan)
         ],
     }
+
+
+def index_dict(results: list[PlanResult], site: dict[str, Any],
+               as_of: datetime.date) -> dict[str, Any]:
+    """``minh-chung/index.json`` (district-rollup spec §1): every plan with
+    its status, count and the address of its ``evidence.json`` (absolute when
+    ``site["url"]`` is set, else relative to the site root). A site without
+    plans publishes an empty list, so a district's roll-up can tell "no plan"
+    from "no site"."""
+    base = (site.get("url") or "").rstrip("/")
+    prefix = f"{base}/" if base else ""
+    return {
+        "schema": SCHEMA,
+        "site": {"name": site.get("name", ""), "url": site.get("url", "")},
+        "as_of": as_of.isoformat(),
+        "plans": [
+            {
+                "id": r.plan.id,
+                "title": r.plan.title,
+                "start": r.plan.start.isoformat(),
+                "end": r.plan.end.isoformat(),
+                "status": r.total.status,
+                "count": r.total.count,
+                "evidence": f"{prefix}minh-chung/{r.plan.id}/evidence.json",
+                # Addition: the human page for the plan, same rule as evidence.
+                "page": f"{prefix}minh-chung/{r.plan.id}/",
+            }
+            for r in results
+        ],
+    }
+
+
+def to_index_json(results: list[PlanResult], site: dict[str, Any], as_of: datetime.date) -> str:
+    return json.dumps(index_dict(results, site, as_of), ensure_ascii=False, indent=1) + "\n"
 
 
 def to_json(result: PlanResult, site: dict[str, Any]) -> str:

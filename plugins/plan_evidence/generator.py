@@ -22,7 +22,7 @@ from .counting import (
     known_codes,
     validate_item_tags,
 )
-from .export import to_csv, to_json, to_xlsx
+from .export import to_csv, to_index_json, to_json, to_xlsx
 from .periods import all_periods
 from .plans import Plan, PlanError, load_plans
 
@@ -198,13 +198,17 @@ class EvidenceGenerator(Generator):
         }
 
     def generate_output(self, writer):
-        if not self.results:
-            return
-        common = self._common()
         site = {
             "name": (self.settings.get("SCHOOL") or {}).get("name") or self.settings.get("SITENAME", ""),
             "url": (self.settings.get("SITEURL") or "").rstrip("/"),
         }
+        # Discovery for a district's roll-up, on every site (even planless).
+        root = Path(self.output_path) / BASE_URL
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "index.json").write_text(to_index_json(self.results, site, self.as_of), encoding="utf-8")
+        if not self.results:
+            return
+        common = self._common()
         write = writer.write_file
         write(
             f"{BASE_URL}/index.html",

@@ -201,4 +201,6 @@ def test_site_without_plans_writes_no_evidence(tmp_path):
                      encoding="utf-8")
     (content / "pages" / "gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\nA.\n", encoding="utf-8")
     out = build_site(tmp_path, content=content)
-    assert not (out / "minh-chung").exists()
+    # Only the roll-up's discovery file (district-rollup spec §1), with no plan.
+    assert [p.name for p in (out / "minh-chung").iterdir()] == ["index.json"]
+    assert json.loads(read(out / "minh-chung" / "index.json"))["plans"] == []

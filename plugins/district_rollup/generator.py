@@ -1,0 +1,60 @@
+"""``/tong-hop/`` on a district's own site (``SCHOOL["level"] ==
+"phong-gddt"``) from the roll-up data fetched beforehand: the build stays
+offline and repeatable."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .contract import ContractError, problems
+from .dashboard import write_dashboard
+
+log = logging.getLogger(__name__)
+
+DISTRICT_LEVEL = "phong-gddt"
+OUTPUT_FOLDER = "tong-hop"
+
+
+def rollup_folder(settings) -> Path:
+    """``ROLLUP_DATA`` (default ``tong-hop``), relative to the site folder
+    (the parent of the content folder) unless absolute."""
+    folder = Path(settings.get("ROLLUP_DATA") or "tong-hop")
+    if not folder.is_absolute():
+        folder = Path(settings["PATH"]).resolve().parent / folder
+    return folder
+
+
+class RollupPagesGenerator(Generator):
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        level = (self.settings.get("SCHOOL") or {}).get("level", "thcs")
+        if level != DISTRICT_LEVEL:
+            return
+        folder = rollup_folder(self.settings)
+        source = folder / "tong-hop.json"
+        from vietnamese.messages import display_path
+
+        if not source.is_file():
+            log.warning("Chưa có dữ liệu tổng hợp (%s): chạy python -m sitetools.rollup truong.yml --output %s "
+                        "trước khi dựng trang; không tạo trang /tong-hop/.", display_path(source), display_path(folder))
+            return
+        try:
+            doc = json.loads(source.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            raise ContractError(f"{display_path(source)}: tệp tổng hợp không phải JSON hợp lệ.") from None
+        found = problems(doc, "rollup")
+        if found:
+            raise ContractError(f"{display_path(source)}: tệp tổng hợp không hợp lệ ({found[0]}).")
+        out = Path(self.output_path) / OUTPUT_FOLDER
+        out.mkdir(parents=True, exist_ok=True)
+        write_dashboard(doc, out)
+        shutil.copyfile(source, out / "tong-hop.json")
+        if (folder / "tong-hop.csv").is_file():
+            shutil.copyfile(folder / "tong-hop.csv", out / "tong-hop.csv")
