@@ -68,7 +68,7 @@ CREATE TABLE `nv4_vi_news_sources` (`sourceid` int, `title` varchar(250));
 INSERT INTO `nv4_vi_news_sources` VALUES (1, 'Báo Phú Thọ');
 CREATE TABLE `nv4_vi_thong_bao_cat` (`catid` int, `parentid` int, `title` varchar(250), `alias` varchar(250));
 INSERT INTO `nv4_vi_thong_bao_cat` VALUES (1, 0, 'Thông báo', 'thong-bao');
-CREATE TABLE `nv4_vi_thong_bao_rows` ({ROWS_COLS.replace('`, `', '` int, `').replace('`external_link`', '`external_link` int')});
+CREATE TABLE `nv4_vi_thong_bao_rows` ({ROWS_COLS.replace('`, `', '` text, `')} text);
 INSERT INTO `nv4_vi_thong_bao_rows` VALUES (1, 1, '1', '', 0, 1500000000, 0, 1, 1500000000, 0, 'Lịch nghỉ Tết', 'lich-nghi-tet', 'Nghỉ từ 20/1', '', '', 0);
 """
 
