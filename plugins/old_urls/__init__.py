@@ -64,6 +64,8 @@ class OldUrlsGenerator:
             if out is None:
                 logger.warning("Tệp content/%s: địa chỉ cũ không hợp lệ, bỏ qua: %s", MAP_FILE, old)
                 continue
+            if out == item.save_as:
+                continue  # the address did not change: the page itself is there
             if (Path(self.output_path) / out).exists() and out not in written:
                 logger.warning("Tệp content/%s: địa chỉ cũ %s trùng một trang của trang web, không ghi đè.",
                                MAP_FILE, old)
