@@ -69,8 +69,8 @@ def run(kind: str, source: str, content: Path, files: Path | None = None, old_ur
     elif kind == "feed":
         from sitetools.importing import feed
 
-        records, notes = feed.read(source)
-        label = f"nguồn tin {source}"
+        records, notes, site = feed.read(source)
+        old_url, label = old_url or site, f"nguồn tin {source}"
     else:
         raise ImportSourceError(f"Không biết loại dữ liệu “{kind}”: dùng nukeviet, wordpress hoặc feed.")
     settings = mapping.Settings(content=Path(content), categories=categories, default_category=default,
