@@ -204,6 +204,7 @@ PLUGINS = [
     "district_rollup",  # /tong-hop/ on a district's site (SCHOOL["level"] == "phong-gddt")
     "school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
     "images",
+    "old_urls",  # a page at each old (imported) address leading to the new one
     "search_index",  # after every plugin that writes pages
     "compliance",  # last: checks the finished output (search index included) at `finalized`
 ]
