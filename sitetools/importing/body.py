@@ -6,8 +6,7 @@ published page may load from another host; then the allowlist sanitizer
 removes scripts, event handlers and ``javascript:`` links; last, ``src`` and
 ``href`` are rewritten by the caller (old upload paths -> copied pictures,
 old article addresses -> the new articles). The sanitizer is the site's own
-policy (``plugins/sanitize_html/policy.py``) when present, so an import keeps
-what a build keeps; otherwise the same kind of nh3 allowlist.
+policy (``plugins/sanitize_html/policy.py``), so an import keeps what a build keeps.
 """
 
 from __future__ import annotations
@@ -17,31 +16,15 @@ import re
 import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
-import nh3
+from sanitize_html.policy import sanitize as _site_sanitize  # plugins/ is on sys.path, see __init__
 
-try:  # the build-time policy (plugins/ is on sys.path, see __init__)
-    from sanitize_html.policy import sanitize as _site_sanitize
-except ImportError:  # pragma: no cover - depends on which branch is merged
-    _site_sanitize = None
-
-_TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
-         "dd", "del", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5",
-         "h6", "hr", "i", "img", "ins", "li", "ol", "p", "pre", "q", "s", "small", "span",
-         "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"}
-_ATTRS = {"*": {"class", "title", "lang"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
-          "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}}
 MAX_BODY_CHARS = 1_500_000  # content_schema refuses files over 2 MB
 
 
 def sanitize(html: str) -> tuple[str, list[str]]:
     """``html`` without anything outside the allowlist, and what was removed."""
-    if _site_sanitize is not None:
-        result = _site_sanitize(html)
-        return result.html, list(result.removed)
-    cleaned = nh3.clean(html, tags=_TAGS, attributes=_ATTRS, url_schemes={"http", "https", "mailto", "tel"},
-                        link_rel=None, clean_content_tags={"script", "style", "iframe", "object", "embed"})
-    return cleaned, (["mã không an toàn (script, thuộc tính sự kiện …)"]
-                     if re.search(r"<script|\son\w+\s*=|javascript:", html, re.I) else [])
+    result = _site_sanitize(html)
+    return result.html, list(result.removed)
 
 
 # --- WordPress shortcodes ---------------------------------------------------
