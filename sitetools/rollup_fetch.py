@@ -13,6 +13,7 @@ school serves can stop the others.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import time
 from dataclasses import dataclass
@@ -199,4 +200,12 @@ async def _fetch_all(schools, plan: str, limits: Limits, key: str) -> dict[str, 
 
 def fetch_all(schools, plan: str, limits: Limits | None = None, key: str = "") -> dict[str, Outcome]:
     """Outcomes by school code. ``key`` (the roll-up date) picks the sample."""
-    return asyncio.run(_fetch_all(list(schools), plan, limits or Limits(), key))
+    work = _fetch_all(list(schools), plan, limits or Limits(), key)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: the command line, no loop running
+        return asyncio.run(work)
+    # Called from code that already runs an event loop (a notebook, a
+    # Playwright session): run ours in a thread of its own.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work).result()
