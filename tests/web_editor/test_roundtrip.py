@@ -46,6 +46,22 @@ def write_photo(path: Path):
     Image.new("RGB", (800, 450), (240, 200, 40)).save(path, quality=80)
 
 
+def save(page, attempts=6):
+    """Save the entry and wait until the editor closed it. The rich-text body
+    commits what was typed a moment later (a debounce), and a Save clicked
+    before that leaves the form open: click again until it closes."""
+    closed = page.get_by_role("button", name="Hủy chỉnh sửa")
+    for _ in range(attempts):
+        page.get_by_role("button", name="Lưu", exact=True).click()
+        try:
+            closed.wait_for(state="detached", timeout=10_000)
+            return
+        except playwright_api.TimeoutError:
+            page.screenshot(path=str(SCREENSHOT_DIR / "editor-save-retry.png"))
+            continue
+    closed.wait_for(state="detached")
+
+
 @pytest.fixture(scope="module")
 def roundtrip(tmp_path_factory, playwright_session):
     tmp = tmp_path_factory.mktemp("editor-roundtrip")
@@ -82,8 +98,7 @@ def roundtrip(tmp_path_factory, playwright_session):
             page.get_by_role("radio", name="Đăng công khai").check()
             page.locator("[contenteditable=true]").last.click()
             page.keyboard.type("Sáng 15/4, Đại hội Đoàn trường đã bầu Ban Chấp hành mới.")
-            page.get_by_role("button", name="Lưu", exact=True).click()
-            page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
+            save(page)
             # 2. Edit an existing demo article: add a topic, nothing else.
             # The list renders only the rows in view: scroll until the row exists.
             row = page.get_by_role("row", name="Hội thi giáo viên dạy giỏi cấp trường")
@@ -95,15 +110,13 @@ def roundtrip(tmp_path_factory, playwright_session):
                 page.wait_for_timeout(250)
             row.click()
             page.get_by_role("checkbox", name=TOPIC_2).check()
-            page.get_by_role("button", name="Lưu", exact=True).click()
-            page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
+            save(page)
             # 2b. A disclosure item (YAML data file with nested tables): rename it.
             page.get_by_role("treeitem", name="Công khai").click()
             page.get_by_role("row", name=DISCLOSURE_TITLE).click()
             page.get_by_role("textbox", name="Tên nội dung công khai").fill(
                 DISCLOSURE_TITLE + " (điều chỉnh)")
-            page.get_by_role("button", name="Lưu", exact=True).click()
-            page.get_by_role("button", name="Hủy chỉnh sửa").wait_for(state="detached")
+            save(page)
             page.get_by_role("treeitem", name="Bài viết").click()
             saved = editor.files()
             icons = editor.icons_loaded()
