@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from plan_evidence.counting import STATUS_LABELS
 from spreadsheet import csv_text
 
 from .contract import ContractError, problems
@@ -36,7 +37,8 @@ STATES = {
     "invalid": "Dữ liệu không hợp lệ",
     "no_plan": "Chưa có kế hoạch",
 }
-STATUSES = {"met": "Đạt", "unmet": "Chưa đạt", "in_progress": "Đang thực hiện", "upcoming": "Chưa đến kỳ"}
+# The school sites' own status words: a district reads the same labels.
+STATUSES = STATUS_LABELS
 
 
 class RollupError(ValueError):
