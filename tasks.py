@@ -12,10 +12,9 @@ OUTPUT = ROOT / "output"
 PREVIEW_OUTPUT = ROOT / "output-preview"
 CACHE = ROOT / "cache"
 CONTENT = ROOT / "content"
-sys.path.insert(0, str(ROOT))
 
-from sitetools.build import BuildFailed, build as run_build  # noqa: E402
-from sitetools.paths import safe_remove_tree  # noqa: E402
+from truongweb.build import BuildFailed, build as run_build
+from truongweb.paths import safe_remove_tree
 
 
 def _build_or_exit(output, **kwargs):
@@ -35,7 +34,7 @@ def build(c, publish=False):
 @task(help={"port": "cổng (mặc định 8000)"})
 def serve(c, port=8000):
     """Dựng trang, mở máy chủ xem thử; tự dựng lại và tải lại khi sửa nội dung."""
-    from sitetools.serve import serve as run_server
+    from truongweb.serve import serve as run_server
 
     _build_or_exit(OUTPUT)
     run_server(OUTPUT, port=int(port), rebuild=True, build_kwargs={})
@@ -44,7 +43,7 @@ def serve(c, port=8000):
 @task(help={"port": "cổng (mặc định 8000)"})
 def preview(c, port=8000):
     """Xem thử đúng bản sẽ xuất bản (không bản nháp, bài ẩn, bài hẹn giờ)."""
-    from sitetools.serve import serve as run_server
+    from truongweb.serve import serve as run_server
 
     safe_remove_tree(PREVIEW_OUTPUT)
     _build_or_exit(PREVIEW_OUTPUT, publish=True, overrides={"SITEURL": "", "FEED_DOMAIN": ""})
@@ -93,7 +92,7 @@ def publish(c, push=True, branch="gh-pages"):
 
 
 def _compliance_errors(site):
-    from sitetools.build import check_built_site
+    from truongweb.build import check_built_site
 
     return check_built_site(site)
 
@@ -117,7 +116,7 @@ def check(c):
             "author": "tác giả"})
 def new(c, title, category="Tin tức – Sự kiện", author=""):
     """Tạo bài viết mới: invoke new "Tiêu đề bài viết" (không ghi đè tệp có sẵn)."""
-    from sitetools.new_article import ArticleExistsError, create_article
+    from truongweb.new_article import ArticleExistsError, create_article
 
     try:
         path = create_article(title, CONTENT, category=category, author=author)
@@ -144,8 +143,7 @@ def clean(c):
 })
 def report(c, plan=None, as_of=None, period=None, strict=False, pdf=None, content=None):
     """Báo cáo kết quả thực hiện kế hoạch truyền thông (số liệu như evidence.json)."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from plan_evidence.report_cli import ReportError, run_report
+    from truongweb.plugins.plan_evidence.report_cli import ReportError, run_report
 
     try:
         code = run_report(build=run_build, plan=plan, as_of=as_of, period=period, strict=strict,

@@ -45,9 +45,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
-import interruption  # noqa: E402
+from truongweb.plugins import interruption
 
 CATEGORIES = ["Tin tức – Sự kiện", "Thông báo", "Hoạt động chuyên môn", "Đoàn – Đội",
               "Tuyển sinh", "Gương sáng"]
@@ -115,7 +113,7 @@ def write_articles(content, count, seed=7):
         )
 
 
-PROJECT_BUILD = ["-m", "sitetools.build"]
+PROJECT_BUILD = ["-m", "truongweb.build"]
 
 # Plain Pelican: default theme, no plugins; ``CACHE`` adds the content cache
 # settings the school profile compares with (the project always caches).
@@ -276,9 +274,9 @@ def benchmark(profile, count, without_plugin=None, repeat=3):
             "project": lambda o, c: project_command(content, o, c),
         }
         if without_plugin:
-            from pelicanconf import PLUGINS
+            from truongweb.settings import PLUGINS
 
-            reduced = [p for p in PLUGINS if p != without_plugin]
+            reduced = [p for p in PLUGINS if p.rpartition(".")[2] != without_plugin]
             variants[f"without {without_plugin}"] = lambda o, c: project_command(
                 content, o, c, [("PLUGINS", reduced)])
         return run_variants(work, variants, repeat)

@@ -16,12 +16,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-for p in (ROOT, ROOT / "plugins", ROOT / "tests" / "web_editor"):
-    sys.path.insert(0, str(p))
 
-from editor_browser import Editor, repo_files, serve  # noqa: E402
-from editor_site import build, demo_content  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from editor_browser import Editor, repo_files, serve
+from editor_site import build, demo_content
+from playwright.sync_api import sync_playwright
 
 CATEGORIES = ["Tin tức – Sự kiện", "Thông báo", "Hoạt động chuyên môn", "Đoàn – Đội"]
 

@@ -14,10 +14,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from images.pipeline import ImageSettings, Job, process_images  # noqa: E402
-from images.testimages import make_phone_photo  # noqa: E402
+from truongweb.plugins.images.pipeline import ImageSettings, Job, process_images
+from truongweb.plugins.images.testimages import make_phone_photo
 
 
 def main() -> int:

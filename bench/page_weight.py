@@ -78,7 +78,6 @@ def measure(output: Path, rel_html: str, base: str = "http://site.local") -> dic
 
 
 def page_files(output: Path) -> dict[str, str]:
-    sys.path.insert(0, str(ROOT / "tests/browser"))
     from pagetypes import discover
 
     found = discover(output)
@@ -106,8 +105,7 @@ def main() -> int:
     if args.output:
         output = Path(args.output)
     else:
-        sys.path.insert(0, str(ROOT))
-        from sitetools.build import build
+        from truongweb.build import build
 
         output = Path(tempfile.mkdtemp(prefix="page-weight-")) / "output"
         build(str(output), publish=True)

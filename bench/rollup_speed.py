@@ -1,6 +1,6 @@
 """Roll-up speed: N schools (default 1,000), each its own port on 127.0.0.1,
 each answering every request after a delay (default 100 ms), through the
-real roll-up (``sitetools.rollup.run_rollup``: index, evidence, 3 evidence
+real roll-up (``truongweb.rollup.run_rollup``: index, evidence, 3 evidence
 pages verified per school). Target: at most 30 s for 1,000 schools.
 
 ``python bench/rollup_speed.py [--schools 1000] [--delay 0.1] [--concurrency 50]``
@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 PLAN = "kh-bench"
 TOPICS = [("gdpt-2018", "Chương trình GDPT 2018"), ("an-toan", "An toàn trường học"), ("chuyen-doi-so", "Chuyển đổi số")]
@@ -90,8 +89,8 @@ def main():
     parser.add_argument("--delay", type=float, default=0.1)
     parser.add_argument("--concurrency", type=int, default=50)
     args = parser.parse_args()
-    from sitetools.rollup import run_rollup
-    from sitetools.rollup_fetch import Limits
+    from truongweb.rollup import run_rollup
+    from truongweb.rollup_fetch import Limits
 
     manager = multiprocessing.Manager()
     ports, ready = manager.list(), manager.Event()

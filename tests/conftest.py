@@ -2,13 +2,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for path in (ROOT, ROOT / "plugins", ROOT / "tests" / "browser"):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
 
-import pytest  # noqa: E402
+import pytest
 
-from sitetools.build import reset_pelican_signals  # noqa: E402
+from truongweb.build import reset_pelican_signals
 
 
 @pytest.fixture(autouse=True, scope="module")

@@ -14,8 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONTENT = ROOT / "content"
 TEST_SITE = ROOT / "tests" / "data" / "site"
 
-sys.path.insert(0, str(ROOT))
-from sitetools.build import build  # noqa: E402
+from truongweb.build import build
+
+
+def demo_settings(publish=False):
+    """The demo school's settings as Pelican reads them (product defaults included)."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / ("publishconf.py" if publish else "pelicanconf.py")))
 
 
 def build_site(tmp_path, content=None, publish=False, **overrides):
@@ -28,11 +34,11 @@ def build_site(tmp_path, content=None, publish=False, **overrides):
 
 
 def run_build_cli(*args, cwd=ROOT):
-    """Run ``python -m sitetools.build`` as a user would; return the result."""
+    """Run ``python -m truongweb.build`` as a user would; return the result."""
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     environment.pop("SITE_DEBUG", None)
     return subprocess.run(
-        [sys.executable, "-m", "sitetools.build", *map(str, args)],
+        [sys.executable, "-m", "truongweb.build", *map(str, args)],
         cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=environment,
     )
 

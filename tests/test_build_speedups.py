@@ -91,7 +91,7 @@ def test_content_cache_is_not_used_after_the_markdown_settings_changed(tmp_path)
     page = next(p for p in output.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*/index.html"))
     assert "&ldquo;cảm ơn thầy cô&rdquo;" not in read(page)
 
-    from pelicanconf import MARKDOWN
+    from truongweb.settings import MARKDOWN
 
     smart = {**MARKDOWN, "extension_configs": {**MARKDOWN["extension_configs"],
                                                "markdown.extensions.smarty": {}}}
@@ -102,7 +102,7 @@ def test_content_cache_is_not_used_after_the_markdown_settings_changed(tmp_path)
 
 
 def test_templates_compiled_with_other_jinja_options_are_not_reused(tmp_path):
-    from pelicanconf import JINJA_ENVIRONMENT
+    from truongweb.settings import JINJA_ENVIRONMENT
 
     content = tmp_path / "content"
     shutil.copytree(DEMO_CONTENT, content)

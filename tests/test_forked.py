@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from forked import ForkedCall, available
+from truongweb.plugins.speed.forked import ForkedCall, available
 
 pytestmark = pytest.mark.skipif(not available(), reason="forking is used on Linux only")
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, build_site, read, run_build_cli
-from sitetools.build import BuildFailed
+from truongweb.build import BuildFailed
 
-from content_schema import (
+from truongweb.plugins.content_schema import (
     MAX_FILE_BYTES,
     FrontMatterError,
     YamlLimitError,
@@ -79,7 +79,7 @@ def test_schema_keys_cover_everything_the_demo_and_the_editor_use():
     assert {"title", "slug", "order", "summary", "modified", "status"} <= page
     assert "category" not in page and "order" not in article
     assert not {"url", "save_as", "draft", "template", "lang"} & (article | page)
-    from web_editor.config import ARTICLE_KEYS, page_fields
+    from truongweb.plugins.web_editor.config import ARTICLE_KEYS, page_fields
     assert ARTICLE_KEYS == editor_keys()
     assert {f["name"] for f in page_fields({})} - {"body"} <= page
 
@@ -269,7 +269,7 @@ def test_title_with_angle_brackets_keeps_its_text_in_slug_and_feed(tmp_path):
 
 
 def test_invoke_new_writes_a_header_the_schema_accepts(tmp_path):
-    from sitetools.new_article import create_article
+    from truongweb.new_article import create_article
 
     content = tiny_site(tmp_path, {})
     now = dt.datetime(2025, 9, 8, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -317,7 +317,7 @@ def test_hidden_articles_and_pages_are_never_published(hidden_sites):
 
 
 def test_editor_and_guides_describe_hidden_the_same_way():
-    from web_editor.config import STATUSES
+    from truongweb.plugins.web_editor.config import STATUSES
     label = dict(STATUSES)["hidden"]
     assert "không đăng" in label and "không hiện trong danh sách" in label
     readme = read(ROOT / "README.md")
@@ -378,7 +378,7 @@ def test_plain_pelican_good_site_exits_0(tmp_path):
 
 
 def test_display_paths_are_relative_to_the_site_folder(tmp_path):
-    from vietnamese import messages
+    from truongweb.plugins.vietnamese import messages
 
     messages.set_site_folder(tmp_path / "content")
     try:

@@ -3,7 +3,7 @@ would make them (which the extension replaces to save reading time)."""
 
 import markdown
 
-from vietnamese.text import slugify
+from truongweb.plugins.vietnamese.text import slugify
 
 SOURCE = """# Đại hội Đoàn
 
@@ -22,7 +22,7 @@ Văn bản[^1]
 
 
 def test_same_ids_as_the_toc_extension():
-    ours = markdown.markdown(SOURCE, extensions=["extra", "vietnamese.headings"],
+    ours = markdown.markdown(SOURCE, extensions=["extra", "truongweb.plugins.vietnamese.headings"],
                              output_format="html5")
     toc = markdown.markdown(SOURCE, extensions=["extra", "toc"],
                             extension_configs={"toc": {"slugify": slugify}}, output_format="html5")

@@ -16,9 +16,9 @@ import time
 import pytest
 
 from helpers import DEMO_CONTENT, ROOT
-from interruption import child_pids
-from search_index.indexer import RECORDS_PREFIX, records_folder
-from sitetools.build import INTERRUPTED
+from truongweb.plugins.interruption import child_pids
+from truongweb.plugins.search_index.indexer import RECORDS_PREFIX, records_folder
+from truongweb.build import INTERRUPTED
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
 
@@ -69,7 +69,7 @@ def record_folders(pids):
 def test_interrupted_build_stops_quietly(tmp_path, content, signum, to_group, code):
     output, cache = tmp_path / "output", tmp_path / "cache"
     build = subprocess.Popen(
-        [sys.executable, "-m", "sitetools.build", "--content", str(content),
+        [sys.executable, "-m", "truongweb.build", "--content", str(content),
          "--output", str(output), "--cache", str(cache)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
         env={**os.environ, "PYTHONIOENCODING": "utf-8"}, start_new_session=True)

@@ -5,9 +5,7 @@ from types import SimpleNamespace
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
-import linear_archives
-
-
+from truongweb.plugins.speed import linear_archives
 def fake_articles():
     from datetime import datetime
 

@@ -15,9 +15,8 @@ import pytest
 
 from helpers import ROOT, build_site, run_build_cli
 
-sys.path.insert(0, str(ROOT / "tests" / "compliance"))
-from compliance_site import AS_OF, make_content  # noqa: E402
-from xml_sitemap.sitemap import SitemapError, read_config, robots_txt, w3c_datetime  # noqa: E402
+from compliance_site import AS_OF, make_content
+from truongweb.plugins.xml_sitemap.sitemap import SitemapError, read_config, robots_txt, w3c_datetime
 
 SITEURL = "https://truong-mau.github.io/thcs-thanh-binh"
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from helpers import ROOT
-from sitetools.new_article import ArticleExistsError, create_article
-from sitetools.paths import UnsafePathError, safe_remove_tree
+from truongweb.new_article import ArticleExistsError, create_article
+from truongweb.paths import UnsafePathError, safe_remove_tree
 
 
 def invoke(*args, cwd):

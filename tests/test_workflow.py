@@ -13,8 +13,7 @@ import yaml
 
 from helpers import ROOT
 
-sys.path.insert(0, str(ROOT / "tests" / "compliance"))
-from compliance_site import AS_OF, make_content  # noqa: E402
+from compliance_site import AS_OF, make_content
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
@@ -33,20 +32,20 @@ def test_runs_on_push_to_main_and_daily_with_publish_settings():
     assert triggers["push"]["branches"] == ["main"]
     assert triggers["schedule"][0]["cron"].count(" ") == 4
     steps = " ".join(str(step.get("run", "")) for step in workflow["jobs"]["build"]["steps"])
-    assert "sitetools.build --publish --clean" in steps
+    assert "truongweb.build --publish --clean" in steps
 
 
 def build_step():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
-    index = next(i for i, step in enumerate(steps) if "sitetools.build" in str(step.get("run", "")))
+    index = next(i for i, step in enumerate(steps) if "truongweb.build" in str(step.get("run", "")))
     return steps, index
 
 
 def test_the_build_step_runs_the_compliance_gate_before_the_upload():
     steps, index = build_step()
     command = shlex.split(steps[index]["run"])
-    assert command[:3] == ["python", "-m", "sitetools.build"]
+    assert command[:3] == ["python", "-m", "truongweb.build"]
     assert {"--publish", "--check"} <= set(command)
     upload = next(i for i, step in enumerate(steps)
                   if str(step.get("uses", "")).startswith("actions/upload-pages-artifact"))

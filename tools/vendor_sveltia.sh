@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Re-create vendor/sveltia-cms/ from the npm package pinned in
+# Re-create plugins/web_editor/sveltia-cms/ from the npm package pinned in
 # tools/sveltia/package.json (+ package-lock.json): installs @sveltia/cms and
 # esbuild into a scratch folder, bundles the package's npm/ build with its
 # Vietnamese locale, fonts and icons (tools/sveltia/build.mjs), and replaces
-# vendor/sveltia-cms/. The site build itself never needs npm.
+# plugins/web_editor/sveltia-cms/. The site build itself never needs npm.
 # Usage: bash tools/vendor_sveltia.sh   (to upgrade: edit the version in
 # tools/sveltia/package.json, delete package-lock.json, run, commit the result)
 set -euo pipefail
@@ -21,7 +21,7 @@ fi
 version="$(node -p "require('$work/node_modules/@sveltia/cms/package.json').version")"
 (cd "$work" && node build.mjs "$work/out")
 echo "$version" > "$work/out/VERSION"
-rm -rf "$root/vendor/sveltia-cms"
-mkdir -p "$root/vendor"
-cp -r "$work/out" "$root/vendor/sveltia-cms"
-echo "vendor/sveltia-cms: @sveltia/cms $version, $(du -sh "$root/vendor/sveltia-cms" | cut -f1)"
+rm -rf "$root/plugins/web_editor/sveltia-cms"
+mkdir -p "$root/plugins/web_editor"
+cp -r "$work/out" "$root/plugins/web_editor/sveltia-cms"
+echo "plugins/web_editor/sveltia-cms: @sveltia/cms $version, $(du -sh "$root/plugins/web_editor/sveltia-cms" | cut -f1)"

@@ -21,9 +21,7 @@ import signal
 import tempfile
 from pathlib import Path
 
-import interruption
-
-# Paths are sent in batches of at most this many bytes: fewer writes, and
+from truongweb.plugins import interruption  # Paths are sent in batches of at most this many bytes: fewer writes, and
 # each write below PIPE_BUF (4096 on Linux) is atomic, so a forked child of
 # the build (parallel_write) can send on the same pipe without interleaving.
 BATCH_BYTES = 3000

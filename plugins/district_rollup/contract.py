@@ -14,7 +14,7 @@ from typing import Any
 
 __all__ = ["SCHEMA_DIR", "SCHEMAS", "ContractError", "load_schema", "problems", "validate"]
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 # name -> file, per contract version. A new schema version gets a new file;
 # old files stay so older sites keep validating against what they promised.

@@ -3,7 +3,7 @@
 ``tong-hop.css``), in Vietnamese.
 
 Pure domain code (Jinja2, no Pelican): the same pages are used for
-``python -m sitetools.rollup --output DIR``. Self-contained: one small CSS
+``python -m truongweb.rollup --output DIR``. Self-contained: one small CSS
 file, no script, no font, no third-party request (a strict CSP works).
 Status is told in words and an icon, colour only adds to it.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from spreadsheet import Sheet, xlsx_bytes
+from truongweb.plugins.spreadsheet import Sheet, xlsx_bytes
 
 from .merge import STATES, STATUSES, behind_order
 

@@ -39,10 +39,10 @@ class RollupPagesGenerator(Generator):
             return
         folder = rollup_folder(self.settings)
         source = folder / "tong-hop.json"
-        from vietnamese.messages import display_path
+        from truongweb.plugins.vietnamese.messages import display_path
 
         if not source.is_file():
-            log.warning("Chưa có dữ liệu tổng hợp (%s): chạy python -m sitetools.rollup truong.yml --output %s "
+            log.warning("Chưa có dữ liệu tổng hợp (%s): chạy python -m truongweb.rollup truong.yml --output %s "
                         "trước khi dựng trang; không tạo trang /tong-hop/.", display_path(source), display_path(folder))
             return
         try:

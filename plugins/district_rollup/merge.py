@@ -21,8 +21,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from plan_evidence.counting import STATUS_LABELS
-from spreadsheet import csv_text
+from truongweb.plugins.plan_evidence.counting import STATUS_LABELS
+from truongweb.plugins.spreadsheet import csv_text
 
 from .contract import ContractError, problems
 from .schools import SchoolList

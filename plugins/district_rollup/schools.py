@@ -55,7 +55,7 @@ class SchoolList:
 
 def _display(path) -> str:
     try:
-        from vietnamese.messages import display_path
+        from truongweb.plugins.vietnamese.messages import display_path
 
         return display_path(path)
     except ImportError:  # used outside the site's plugin path

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from vietnamese.messages import display_path
+from truongweb.plugins.vietnamese.messages import display_path
 
 from .reader import FrontMatterError, VietnameseYAMLReader
 

@@ -18,7 +18,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import (
 from pelican.readers import MarkdownReader
 from pelican.utils import slugify
 
-from content_schema import (
+from truongweb.plugins.content_schema import (
     FrontMatterError,
     YamlLimitError,
     check_file_size,
@@ -26,7 +26,7 @@ from content_schema import (
     decode_utf8,
     load_limited,
 )
-from vietnamese.messages import display_path
+from truongweb.plugins.vietnamese.messages import display_path
 
 __all__ = ["FrontMatterError", "VietnameseYAMLReader"]
 

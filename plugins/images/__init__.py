@@ -48,8 +48,8 @@ from urllib.parse import unquote
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from sitetools.paths import resolve_inside
-from vietnamese.messages import display_path
+from truongweb.paths import resolve_inside
+from truongweb.plugins.vietnamese.messages import display_path
 
 from .markup import Picture, rewrite_images
 from .pipeline import ImageError, ImageSettings, Job, is_raster, process_images, sniff_file

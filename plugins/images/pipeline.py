@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
-import interruption
-from vietnamese.messages import display_path
+from truongweb.plugins import interruption
+from truongweb.plugins.vietnamese.messages import display_path
 
 PIPELINE_VERSION = 3
 

@@ -1,7 +1,7 @@
 """Old addresses keep working: a page at each old address leads to the new one.
 
 Reads ``content/duong-dan-cu.yml`` (old path -> content file, written by
-``sitetools.import_site``) and, for every listed file that is published in
+``truongweb.import_site``) and, for every listed file that is published in
 this build, writes ``old_urls/redirect.html`` at the old path: a visible
 link, ``rel=canonical`` and a meta refresh to the same site's new address
 (nothing from another host). Old paths that would leave the output folder
@@ -24,11 +24,7 @@ MAP_FILE = "duong-dan-cu.yml"
 
 
 def _safe_path(path):
-    import sys
-    root = str(Path(__file__).resolve().parents[2])
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    from sitetools.importing.mapping import safe_output_path
+    from truongweb.importing.mapping import safe_output_path
 
     return safe_output_path(path)
 
@@ -44,7 +40,7 @@ class OldUrlsGenerator:
         map_path = Path(self.path) / MAP_FILE
         if not map_path.is_file():
             return
-        from content_schema.safe_yaml import load_limited
+        from truongweb.plugins.content_schema.safe_yaml import load_limited
 
         data = load_limited(map_path.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):

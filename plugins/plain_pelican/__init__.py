@@ -1,4 +1,4 @@
-"""Plain ``pelican content`` reports like ``python -m sitetools.build``.
+"""Plain ``pelican content`` reports like ``python -m truongweb.build``.
 
 Anyone who knows Pelican types ``pelican content`` in the site folder. Pelican
 prints a Python traceback for an exception raised by a plugin (a wrong
@@ -20,11 +20,7 @@ _FAILED = "Dựng trang thất bại. Hãy sửa các lỗi ở trên rồi ch�
 
 
 def _build_module():
-    # sitetools sits beside plugins/ in the site's repository.
-    root = str(Path(__file__).resolve().parents[2])
-    if root not in sys.path:
-        sys.path.append(root)
-    from sitetools import build
+    from truongweb import build
 
     return build
 
@@ -48,7 +44,7 @@ def install(pelican):
     if previous is not None:
         root.removeHandler(previous)
     if not _pelican_command() or any(isinstance(h, build.BuildReport) for h in root.handlers):
-        return  # sitetools.build, or a program running Pelican, reports itself
+        return  # truongweb.build, or a program running Pelican, reports itself
     for handler in root.handlers:
         if not any(isinstance(f, _OnlyInfo) for f in handler.filters):
             handler.addFilter(_OnlyInfo())

@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from spreadsheet import Sheet, csv_text, xlsx_bytes
+from truongweb.plugins.spreadsheet import Sheet, csv_text, xlsx_bytes
 
 from .counting import STATUS_LABELS, EvidenceItem, LineResult, PeriodResult, PlanResult
 from .periods import all_periods

@@ -159,7 +159,7 @@ def run_report(
     content=None, cache=None, echo=print,
 ) -> int:
     """Build the site into a temporary folder and report. ``build`` is
-    ``sitetools.build.build`` (passed in to keep this module free of the
+    ``truongweb.build.build`` (passed in to keep this module free of the
     project's tooling imports). Returns the exit status."""
     overrides = {"RELATIVE_URLS": True}
     if as_of:

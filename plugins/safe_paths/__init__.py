@@ -13,7 +13,7 @@
 * The writer refuses to write outside the output folder and to write one
   file twice (a page saved over another one), naming what wrote it.
 
-Bad input raises :class:`sitetools.paths.OutsideFolderError` or
+Bad input raises :class:`truongweb.paths.OutsideFolderError` or
 :class:`WriteConflictError`, whose ``str()`` is the Vietnamese message.
 
 Signals: ``initialized`` (symbolic links), ``page_generator_finalized``
@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from pelican import signals
 
-from sitetools.paths import check_links_inside
-from vietnamese import messages
+from truongweb.paths import check_links_inside
+from truongweb.plugins.vietnamese import messages
 
 from .links import check_content_links, check_static_files
 from .writer import SafeWriter, WriteConflictError

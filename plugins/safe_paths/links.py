@@ -12,8 +12,8 @@ import os
 import re
 from urllib.parse import unquote, urlparse
 
-from sitetools.paths import resolve_inside
-from vietnamese.messages import display_path
+from truongweb.paths import resolve_inside
+from truongweb.plugins.vietnamese.messages import display_path
 
 # The attributes whose values Pelican resolves as intrasite links.
 _ATTRIBUTE_RE = re.compile(

@@ -6,8 +6,8 @@ import os
 
 from pelican.writers import Writer
 
-from sitetools.paths import resolve_inside
-from vietnamese.messages import display_path
+from truongweb.paths import resolve_inside
+from truongweb.plugins.vietnamese.messages import display_path
 
 
 class WriteConflictError(ValueError):

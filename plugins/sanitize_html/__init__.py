@@ -38,7 +38,7 @@ import os
 
 from pelican import signals
 
-from vietnamese.messages import display_path
+from truongweb.plugins.vietnamese.messages import display_path
 
 from .active_files import ActiveFileError, check_static
 from .policy import Sanitized, describe, sanitize

@@ -12,8 +12,8 @@ import markdown
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from sanitize_html import report as report_removed_html
-from sanitize_html.policy import sanitize
+from truongweb.plugins.sanitize_html import report as report_removed_html
+from truongweb.plugins.sanitize_html.policy import sanitize
 
 from .loaders import DISCLOSURE_GROUPS, hold_future, human_size, load_all
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from sitetools.paths import OutsideFolderError, resolve_inside
+from truongweb.paths import OutsideFolderError, resolve_inside
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -26,9 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import interruption
-
-# Name prefix of the indexer's temporary record folders (in /dev/shm or /tmp),
+from truongweb.plugins import interruption  # Name prefix of the indexer's temporary record folders (in /dev/shm or /tmp),
 # followed by the indexer's process id: whose folder it is can be told.
 RECORDS_PREFIX = "pagefind-"
 

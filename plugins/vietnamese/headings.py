@@ -5,7 +5,7 @@ The ids are exactly those of Python-Markdown's ``toc`` extension with our
 slugify; only the table of contents, which that extension builds and
 serializes for every document and no page of this theme shows, is left out
 (it cost about a tenth of the time to read an article). Pure: no Pelican
-import. Use as ``MARKDOWN["extension_configs"]["vietnamese.headings"] = {}``.
+import. Use as ``MARKDOWN["extension_configs"]["truongweb.plugins.vietnamese.headings"] = {}``.
 """
 
 import html

@@ -4,7 +4,7 @@ At the end of the build, writes ``admin/index.html`` (noindex, linked from no
 page) and ``admin/config.yml`` (collections, categories from ``CATEGORIES``,
 topic and unit pickers from the plan files in ``<PATH>/plans/``, backend from
 ``EDITOR_BACKEND``) into the output, and copies the vendored editor
-(``vendor/sveltia-cms/``, rebuilt by ``tools/vendor_sveltia.sh``) next to them.
+(``sveltia-cms/`` beside this module, rebuilt by ``tools/vendor_sveltia.sh``) next to them.
 Settings: ``EDITOR_ENABLED`` (default True), ``EDITOR_BACKEND``,
 ``EDITOR_CONFIG_OVERRIDES`` (top-level keys replaced, for tests),
 ``EDITOR_VENDOR_DIR``.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from plan_evidence.plans import load_plans
+from truongweb.plugins.plan_evidence.plans import load_plans
 
 from .config import (
     EditorConfigError,
@@ -35,7 +35,7 @@ from .config import (
 )
 from .page import LOCALE_FILE, LOCALE_SCRIPT, editor_csp, render_index
 
-VENDOR_DIR = Path(__file__).resolve().parents[2] / "vendor" / "sveltia-cms"
+VENDOR_DIR = Path(__file__).resolve().parent / "sveltia-cms"
 ADMIN_DIR = "admin"
 
 

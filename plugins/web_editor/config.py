@@ -12,9 +12,9 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 import yaml
-from content_schema import editor_keys
-from plan_evidence.counting import known_codes
-from school_sections.loaders import DISCLOSURE_GROUPS
+from truongweb.plugins.content_schema import editor_keys
+from truongweb.plugins.plan_evidence.counting import known_codes
+from truongweb.plugins.school_sections.loaders import DISCLOSURE_GROUPS
 
 CHANNELS = (
     ("website", "Website của trường"),

@@ -15,12 +15,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-for p in (ROOT, ROOT / "plugins", Path(__file__).resolve().parent):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
 
-from harness import Guard, free_port, serve  # noqa: E402
-from pagetypes import discover, url_for  # noqa: E402
+from harness import Guard, free_port, serve
+from pagetypes import discover, url_for
 
 
 @dataclass
@@ -37,7 +34,7 @@ class Site:
 
 
 def build_demo(output: Path, siteurl: str, cache: Path) -> None:
-    from sitetools.build import build
+    from truongweb.build import build
 
     # SITE_CONTENT: build another content folder (e.g. a branch's demo) instead of content/
     content = os.environ.get("SITE_CONTENT") or None
@@ -47,7 +44,7 @@ def build_demo(output: Path, siteurl: str, cache: Path) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    pytest.importorskip("sitetools.build", reason="the foundation (sitetools.build) is not merged yet")
+    pytest.importorskip("truongweb.build", reason="the foundation (truongweb.build) is not merged yet")
     tmp = tmp_path_factory.mktemp("demo")
     port = free_port()
     base = f"http://127.0.0.1:{port}"

@@ -25,7 +25,7 @@ def _watch(page):
 
 
 def test_every_page_type_has_the_policy_first(site):
-    import pelicanconf
+    from truongweb import settings as pelicanconf
 
     for kind in PAGE_TYPES:
         rel = site.pages.get(kind)

@@ -4,8 +4,7 @@ import sys
 
 from harness import ROOT
 
-sys.path.append(str(ROOT / "bench"))
-from page_weight import TARGETS, measure  # noqa: E402
+from page_weight import TARGETS, measure
 
 
 def test_page_weight_targets(site):

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "rollup"))
-from dashboard_data import sample_doc  # noqa: E402
-from district_rollup.dashboard import write_dashboard  # noqa: E402
-from harness import serve  # noqa: E402
-from test_accessibility import run_axe  # noqa: E402
+from dashboard_data import sample_doc
+from truongweb.plugins.district_rollup.dashboard import write_dashboard
+from harness import serve
+from test_accessibility import run_axe
 
 
 @pytest.fixture(scope="module")

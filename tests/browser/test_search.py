@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pagetypes import PATTERNS
-from search_index.text import fold
+from truongweb.plugins.search_index.text import fold
 
 ARTICLE_RX = re.compile(PATTERNS["article"][0] + r"\Z")
 

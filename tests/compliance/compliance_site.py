@@ -12,9 +12,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-for path in (ROOT, ROOT / "plugins"):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
 
 AS_OF = "2026-11-22"
 SECTION_DIRS = ("data", "van-ban", "cong-khai")
@@ -29,10 +26,10 @@ def make_content(target: Path) -> Path:
 
 
 def plugins_with_ours():
-    import pelicanconf
+    from truongweb import settings as pelicanconf
 
     plugins = list(pelicanconf.PLUGINS)
-    for name in ("school_sections", "compliance"):
+    for name in ("truongweb.plugins.school_sections", "truongweb.plugins.compliance"):
         if name not in plugins:
             plugins.append(name)
     return plugins
@@ -40,7 +37,7 @@ def plugins_with_ours():
 
 def build_small(tmp: Path, content: Path | None = None, **overrides) -> Path:
     """Build the small site (or ``content``) into ``tmp/output``."""
-    from sitetools.build import build
+    from truongweb.build import build
 
     content = content or make_content(tmp / "content")
     settings = {

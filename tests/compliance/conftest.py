@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from compliance_site import build_small  # noqa: E402
+from compliance_site import build_small
 
 
 @pytest.fixture(scope="session")

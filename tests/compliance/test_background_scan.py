@@ -9,9 +9,9 @@ from pathlib import Path
 
 from compliance_site import build_small, make_content
 
-from compliance.background import BackgroundScan
-from compliance.cli import load_manifest
-from compliance.engine import Site, load_rules, run
+from truongweb.plugins.compliance.background import BackgroundScan
+from truongweb.plugins.compliance.cli import load_manifest
+from truongweb.plugins.compliance.engine import Site, load_rules, run
 
 PAGE = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width"></head><body><main>{}</main>'

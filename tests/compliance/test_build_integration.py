@@ -55,7 +55,7 @@ def test_bad_data_stops_the_build_with_file_and_key(tmp_path):
     path.write_text(read(path).replace('    phone: "0210 3851 202"\n', ""), encoding="utf-8")
     overrides = json.dumps(plugins_with_ours())
     result = subprocess.run(
-        [sys.executable, "-m", "sitetools.build", "--output", str(tmp_path / "out"),
+        [sys.executable, "-m", "truongweb.build", "--output", str(tmp_path / "out"),
          "--content", str(content), "--set", f"PLUGINS={overrides}"],
         cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
     )
@@ -67,7 +67,7 @@ def test_bad_data_stops_the_build_with_file_and_key(tmp_path):
 
 
 def test_strict_build_fails_on_a_rule_and_downtime_is_shown(tmp_path):
-    from sitetools.build import BuildFailed
+    from truongweb.build import BuildFailed
 
     content = make_content(tmp_path / "content")
     (content / "articles" / "tuyen-sinh-lop-6.md").unlink()  # no admissions news at all
@@ -85,7 +85,7 @@ def test_strict_build_fails_on_a_rule_and_downtime_is_shown(tmp_path):
 
 def test_demo_school_passes_every_rule(tmp_path):
     """The demo school as shipped passes every rule, warnings included."""
-    from sitetools.build import build
+    from truongweb.build import build
 
     output = tmp_path / "output"
     build(output, content=ROOT / "content", overrides={"COMPLIANCE_AS_OF": AS_OF},

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from compliance import checks
-from compliance.dom import parse
-from compliance.engine import ComplianceError, Site, load_rules, run
-from compliance.generator import report_rows
-from compliance.links import check_links
+from truongweb.plugins.compliance import checks
+from truongweb.plugins.compliance.dom import parse
+from truongweb.plugins.compliance.engine import ComplianceError, Site, load_rules, run
+from truongweb.plugins.compliance.generator import report_rows
+from truongweb.plugins.compliance.links import check_links
 
 CHECKLIST_ROWS = [
     "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9",
@@ -111,7 +111,7 @@ def test_annual_reports_follow_the_publication_deadline(tmp_path):
 
 def test_report_rows_status():
     rules, rows = load_rules()
-    from compliance.engine import Result
+    from truongweb.plugins.compliance.engine import Result
     results = [Result(r) for r in rules]
     results[0].problems = ["x"]
     by_id = {row["id"]: row for row in report_rows(results, rows)}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from school_sections.loaders import (
+from truongweb.plugins.school_sections.loaders import (
     SectionDataError, human_size, load_all, tel_href,
 )
 

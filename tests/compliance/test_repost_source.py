@@ -4,7 +4,7 @@ escapes (``&``, quotes) is found on the page, which holds it escaped."""
 import json
 import re
 
-from compliance.engine import Site, load_rules, run
+from truongweb.plugins.compliance.engine import Site, load_rules, run
 from compliance_site import build_small, make_content
 
 SOURCE = "Báo Giáo dục & Thời đại \"Online\""

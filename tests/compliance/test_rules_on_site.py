@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from compliance.cli import check_output
-from compliance.engine import Site, format_summary, load_rules, run
+from truongweb.plugins.compliance.cli import check_output
+from truongweb.plugins.compliance.engine import Site, format_summary, load_rules, run
 
 RULES, ROWS = load_rules()
 RULE_IDS = [r.id for r in RULES]

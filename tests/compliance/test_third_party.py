@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from compliance import resources
-from compliance.engine import Site, format_summary, load_rules, run
+from truongweb.plugins.compliance import resources
+from truongweb.plugins.compliance.engine import Site, format_summary, load_rules, run
 from helpers import serve_directory
 
 RULES, _ROWS = load_rules()

@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from sitetools.build import build  # noqa: E402
+from truongweb.build import build
 
 PLANS = {
     "nam-2025.yml": """id: nam-2025
@@ -100,10 +99,10 @@ def main():
     args = ap.parse_args()
     from pelican.settings import read_settings
     base_plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-    without = [p for p in base_plugins if p != "plan_evidence"]
-    with_ev = without + ["plan_evidence"]
+    without = [p for p in base_plugins if p != "truongweb.plugins.plan_evidence"]
+    with_ev = without + ["truongweb.plugins.plan_evidence"]
 
-    from plan_evidence import generator as gen
+    from truongweb.plugins.plan_evidence import generator as gen
     spent = {"t": 0.0}
     for name in ("generate_context", "generate_output"):
         original = getattr(gen.EvidenceGenerator, name)

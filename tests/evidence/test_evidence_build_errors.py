@@ -1,4 +1,4 @@
-"""Every plan and tagging mistake stops `python -m sitetools.build` with a
+"""Every plan and tagging mistake stops `python -m truongweb.build` with a
 Vietnamese message naming the file and key, exit 1, no traceback."""
 
 import shutil

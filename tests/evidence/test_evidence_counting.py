@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from plan_evidence.counting import (
+from truongweb.plugins.plan_evidence.counting import (
     EvidenceItem,
     TaggingError,
     aggregate_status,
@@ -15,8 +15,8 @@ from plan_evidence.counting import (
     split_codes,
     validate_item_tags,
 )
-from plan_evidence.periods import Period
-from plan_evidence.plans import Plan, Quota, Semester, Topic, Unit
+from truongweb.plugins.plan_evidence.periods import Period
+from truongweb.plugins.plan_evidence.plans import Plan, Quota, Semester, Topic, Unit
 
 D = datetime.date
 

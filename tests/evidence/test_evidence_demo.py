@@ -8,7 +8,7 @@ import json
 import pytest
 
 from helpers import DEMO_CONTENT, build_site, read
-from plan_evidence.plans import load_plans
+from truongweb.plugins.plan_evidence.plans import load_plans
 
 PLANS = load_plans(DEMO_CONTENT / "plans")
 pytestmark = pytest.mark.skipif(not PLANS, reason="the demo has no plans yet")

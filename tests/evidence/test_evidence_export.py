@@ -5,9 +5,9 @@ import datetime
 import io
 import json
 
-from plan_evidence.counting import EvidenceItem, count_plan
-from plan_evidence.export import CSV_COLUMNS, csv_header, to_csv, to_json, to_json_dict
-from plan_evidence.plans import Deadline, Plan, Quota, Semester, Topic, Unit
+from truongweb.plugins.plan_evidence.counting import EvidenceItem, count_plan
+from truongweb.plugins.plan_evidence.export import CSV_COLUMNS, csv_header, to_csv, to_json, to_json_dict
+from truongweb.plugins.plan_evidence.plans import Deadline, Plan, Quota, Semester, Topic, Unit
 
 D = datetime.date
 

@@ -1,7 +1,7 @@
 import datetime
 
-from plan_evidence.periods import all_periods, find_period, months, quarters, semesters
-from plan_evidence.plans import Plan, Semester, Topic
+from truongweb.plugins.plan_evidence.periods import all_periods, find_period, months, quarters, semesters
+from truongweb.plugins.plan_evidence.plans import Plan, Semester, Topic
 
 D = datetime.date
 

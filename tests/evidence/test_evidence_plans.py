@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from plan_evidence.plans import PlanError, Quota, load_plan, load_plans
+from truongweb.plugins.plan_evidence.plans import PlanError, Quota, load_plan, load_plans
 
 D = datetime.date
 

@@ -5,9 +5,9 @@ import random
 
 from hypothesis import given, settings, strategies as st
 
-from plan_evidence.counting import EvidenceItem, count_plan
-from plan_evidence.export import to_json_dict
-from plan_evidence.plans import Plan, Quota, Semester, Topic
+from truongweb.plugins.plan_evidence.counting import EvidenceItem, count_plan
+from truongweb.plugins.plan_evidence.export import to_json_dict
+from truongweb.plugins.plan_evidence.plans import Plan, Quota, Semester, Topic
 
 D = datetime.date
 TOPICS = ("a", "b", "c")

@@ -16,8 +16,8 @@ import pytest
 from openpyxl import load_workbook
 
 from helpers import build_site, read
-from plan_evidence.export import CSV_COLUMNS, XLSX_SHEETS
-from spreadsheet import FORMULA_TRIGGERS, Sheet, csv_text, neutralise, xlsx_bytes
+from truongweb.plugins.plan_evidence.export import CSV_COLUMNS, XLSX_SHEETS
+from truongweb.plugins.spreadsheet import FORMULA_TRIGGERS, Sheet, csv_text, neutralise, xlsx_bytes
 
 DATA = Path(__file__).parent / "data" / "basic"
 AS_OF = "2024-05-15"

@@ -7,7 +7,7 @@ from PIL import Image
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from images.testimages import CAMERA_MODEL
+from truongweb.plugins.images.testimages import CAMERA_MODEL
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,8 +18,7 @@ def build(tmp_path: Path, content: Path, **overrides) -> Path:
         "PATH": str(content),
         "OUTPUT_PATH": str(out),
         "CACHE_PATH": str(tmp_path / "cache"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "PLUGINS": ["images"],
+        "PLUGINS": ["truongweb.plugins.images"],
         "STATIC_PATHS": ["images"],
         "ARTICLE_PATHS": ["articles"],
         "PAGE_PATHS": ["pages"],

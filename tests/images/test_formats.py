@@ -12,8 +12,8 @@ import shutil
 import pytest
 from PIL import Image
 
-from images.pipeline import ImageError
-from images.testimages import CAMERA_MAKE, CAMERA_MODEL, fake_heic, save_phone_image
+from truongweb.plugins.images.pipeline import ImageError
+from truongweb.plugins.images.testimages import CAMERA_MAKE, CAMERA_MODEL, fake_heic, save_phone_image
 from helpers import TEST_SITE, run_build_cli
 from images_sitebuild import FORBIDDEN, build
 

@@ -1,7 +1,7 @@
 """Unit tests of the <img> → <picture> rewrite (pure)."""
 
-from images.markup import Picture, parse_attrs, rewrite_images
-from images.pipeline import ProcessedImage, Variant
+from truongweb.plugins.images.markup import Picture, parse_attrs, rewrite_images
+from truongweb.plugins.images.pipeline import ProcessedImage, Variant
 
 IMG = ProcessedImage(
     source="images/a.jpg", original="images/a.jpg", width=1600, height=1200,

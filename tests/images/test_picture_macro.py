@@ -2,8 +2,8 @@
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from images.markup import Picture
-from images.pipeline import ProcessedImage, Variant
+from truongweb.plugins.images.markup import Picture
+from truongweb.plugins.images.pipeline import ProcessedImage, Variant
 from images_sitebuild import ROOT
 
 IMG = ProcessedImage(

@@ -5,9 +5,9 @@ import os
 import pytest
 from PIL import Image
 
-from images.pipeline import (ImageError, ImageSettings, Job, process_images,
+from truongweb.plugins.images.pipeline import (ImageError, ImageSettings, Job, process_images,
                              target_widths)
-from images.testimages import make_phone_photo
+from truongweb.plugins.images.testimages import make_phone_photo
 from images_sitebuild import assert_clean
 
 SETTINGS = ImageSettings(widths=(100, 200, 1200))

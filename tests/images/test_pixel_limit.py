@@ -9,8 +9,8 @@ import time
 import pytest
 from PIL import Image
 
-from images.pipeline import ImageError, ImageSettings, Job, process_images
-from images.testimages import png_header_only, save_phone_image
+from truongweb.plugins.images.pipeline import ImageError, ImageSettings, Job, process_images
+from truongweb.plugins.images.testimages import png_header_only, save_phone_image
 from images_sitebuild import build
 
 

@@ -6,8 +6,8 @@ import shutil
 import pytest
 from PIL import Image
 
-from images.pipeline import ImageError
-from images.testimages import make_phone_photo
+from truongweb.plugins.images.pipeline import ImageError
+from truongweb.plugins.images.testimages import make_phone_photo
 
 from images_sitebuild import assert_clean, build
 

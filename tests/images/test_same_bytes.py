@@ -9,9 +9,9 @@ import shutil
 import pytest
 from PIL import Image
 
-from images import pipeline
-from images.pipeline import ImageError, ImageSettings, Job, process_images
-from images.testimages import make_phone_photo
+from truongweb.plugins.images import pipeline
+from truongweb.plugins.images.pipeline import ImageError, ImageSettings, Job, process_images
+from truongweb.plugins.images.testimages import make_phone_photo
 from helpers import TEST_SITE, run_build_cli
 from images_sitebuild import assert_clean, build
 

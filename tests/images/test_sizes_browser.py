@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from helpers import TEST_SITE, build_site, serve_directory
-from images.testimages import make_phone_photo
+from truongweb.plugins.images.testimages import make_phone_photo
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
-from harness import Guard, chromium_available  # noqa: E402
+from harness import Guard, chromium_available
 
 ARTICLE = """---
 title: Lễ khai giảng năm học mới

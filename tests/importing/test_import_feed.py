@@ -5,7 +5,7 @@ import shutil
 
 from tests.helpers import TEST_SITE, read
 from tests.importing.test_import_nukeviet import front
-from sitetools.import_site import run
+from truongweb.import_site import run
 
 NOW = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from tests.helpers import TEST_SITE, build_site, read
-from sitetools.import_site import run
-from sitetools.importing.sqldump import DumpError, read_dump
+from truongweb.import_site import run
+from truongweb.importing.sqldump import DumpError, read_dump
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
@@ -158,7 +158,7 @@ def test_import_maps_statuses_categories_pictures_links_and_runs_twice(tmp_path)
 
 
 def test_bad_dump_is_a_vietnamese_error(tmp_path, capsys):
-    from sitetools.import_site import main
+    from truongweb.import_site import main
 
     bad = tmp_path / "khong-phai.sql"
     bad.write_text("CREATE TABLE `x` (`a` int);\nINSERT INTO `x` VALUES (1);\n", encoding="utf-8")

@@ -10,7 +10,7 @@ import yaml
 
 from tests.helpers import TEST_SITE, build_site, read
 from tests.importing.test_import_nukeviet import front, shared_fixtures
-from sitetools.import_site import main, run
+from truongweb.import_site import main, run
 
 NOW = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
 

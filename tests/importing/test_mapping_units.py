@@ -1,6 +1,6 @@
 """Pure pieces of the import mapping: old paths, output paths, hashes, bodies."""
 
-from sitetools.importing import body, mapping
+from truongweb.importing import body, mapping
 
 
 def test_old_paths_and_safe_output_paths():

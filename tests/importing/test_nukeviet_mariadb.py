@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from sitetools.importing.sqldump import read_dump
+from truongweb.importing.sqldump import read_dump
 from tests.importing.test_import_nukeviet import DUMP, shared_fixtures
 
 

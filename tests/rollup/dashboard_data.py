@@ -3,8 +3,8 @@ unreachable with kept figures, one without figures, one not verified)."""
 
 import datetime
 
-from district_rollup.merge import Outcome, merge
-from district_rollup.schools import School, SchoolList
+from truongweb.plugins.district_rollup.merge import Outcome, merge
+from truongweb.plugins.district_rollup.schools import School, SchoolList
 
 
 def _period(start, end, count, required, status, kind="total"):

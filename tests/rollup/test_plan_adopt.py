@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from helpers import ROOT, serve_directory
-from sitetools.plan_adopt import AdoptError, adopt_plan
+from truongweb.plan_adopt import AdoptError, adopt_plan
 
 PLAN = ROOT / "tests" / "evidence" / "data" / "basic" / "plans"
 
@@ -34,7 +34,7 @@ def test_adopt_from_file_and_url(tmp_path):
 def test_refuses_what_is_not_a_plan(tmp_path):
     bad = tmp_path / "ke-hoach.yml"
     bad.write_text("id: kh\ntitle: X\nstart: 2024-01-01\nend: 2023-01-01\ntopics: []\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "sitetools.plan_adopt", str(bad), "--content",
+    run = subprocess.run([sys.executable, "-m", "truongweb.plan_adopt", str(bad), "--content",
                           str(tmp_path / "content")], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 1 and run.stderr.startswith(f"Lỗi: {bad}") and "Traceback" not in run.stderr
     assert not (tmp_path / "content" / "plans").exists()

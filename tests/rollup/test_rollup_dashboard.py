@@ -6,7 +6,7 @@ import re
 import openpyxl
 
 from dashboard_data import sample_doc
-from district_rollup.dashboard import write_dashboard
+from truongweb.plugins.district_rollup.dashboard import write_dashboard
 from helpers import read
 
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from district_rollup.contract import problems
-from district_rollup.merge import Outcome, RollupError, behind_order, merge, read_previous, status_now, to_csv, to_json
-from district_rollup.schools import SchoolListError, load_school_list
-from district_rollup.verify import evidence_items, page_title_matches, same_site, sample
+from truongweb.plugins.district_rollup.contract import problems
+from truongweb.plugins.district_rollup.merge import Outcome, RollupError, behind_order, merge, read_previous, status_now, to_csv, to_json
+from truongweb.plugins.district_rollup.schools import SchoolListError, load_school_list
+from truongweb.plugins.district_rollup.verify import evidence_items, page_title_matches, same_site, sample
 
 AS_OF = datetime.date(2024, 10, 15)
 

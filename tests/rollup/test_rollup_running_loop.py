@@ -4,7 +4,7 @@
 import asyncio
 import concurrent.futures
 
-from sitetools.rollup_fetch import fetch_all
+from truongweb.rollup_fetch import fetch_all
 
 
 def test_fetch_all_inside_a_running_event_loop():

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from helpers import ROOT, TEST_SITE, build_site, read
-from district_rollup.contract import SCHEMAS, SCHEMA_DIR, ContractError, load_schema, problems, validate
+from truongweb.plugins.district_rollup.contract import SCHEMAS, SCHEMA_DIR, ContractError, load_schema, problems, validate
 
 BASIC = ROOT / "tests" / "evidence" / "data" / "basic"
 

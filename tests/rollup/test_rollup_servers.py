@@ -18,9 +18,8 @@ import pytest
 
 from helpers import ROOT, build_site, free_port, read, serve_directory
 
-sys.path.insert(0, str(ROOT))
-from sitetools.rollup import run_rollup  # noqa: E402
-from sitetools.rollup_fetch import Limits  # noqa: E402
+from truongweb.rollup import run_rollup
+from truongweb.rollup_fetch import Limits
 
 BASIC = ROOT / "tests" / "evidence" / "data" / "basic"
 PLAN = "kh-2024"
@@ -220,7 +219,7 @@ def test_failed_school_keeps_last_good_figures(built, tmp_path):
 def test_cli_in_vietnamese(built, tmp_path):
     with serve_directory(built) as a:
         listed = write_list(tmp_path, [("a", a), ("tu-choi", f"http://127.0.0.1:{free_port()}")])
-        run = subprocess.run([sys.executable, "-m", "sitetools.rollup", str(listed), "--output",
+        run = subprocess.run([sys.executable, "-m", "truongweb.rollup", str(listed), "--output",
                               str(tmp_path / "out"), "--as-of", "2024-05-20", "--timeout", "3"],
                              cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 0, run.stderr
@@ -228,10 +227,10 @@ def test_cli_in_vietnamese(built, tmp_path):
         "tong-hop.json", "tong-hop.csv", "tong-hop.xlsx", "tong-hop.css", "index.html", "truong"}
     assert "Trường TU-CHOI" in read(tmp_path / "out" / "index.html")
     assert "Đã tổng hợp 2 trường" in run.stdout and "- Trường TU-CHOI: Không kết nối được" in run.stdout
-    bad = subprocess.run([sys.executable, "-m", "sitetools.rollup", str(listed), "--output", str(tmp_path / "o"),
+    bad = subprocess.run([sys.executable, "-m", "truongweb.rollup", str(listed), "--output", str(tmp_path / "o"),
                           "--as-of", "20/5/2024"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 1 and bad.stderr.startswith("Lỗi: --as-of '20/5/2024' không phải ngày hợp lệ")
     assert "Traceback" not in bad.stderr
-    helptext = subprocess.run([sys.executable, "-m", "sitetools.rollup", "--help"], cwd=ROOT,
+    helptext = subprocess.run([sys.executable, "-m", "truongweb.rollup", "--help"], cwd=ROOT,
                               capture_output=True, text=True, encoding="utf-8").stdout
     assert "danh sách trường" in helptext

@@ -6,11 +6,10 @@ import shutil
 
 import pytest
 
-import pelicanconf
 from dashboard_data import sample_doc
-from district_rollup.merge import to_csv, to_json
-from helpers import TEST_SITE, build_site, read
-from sitetools.build import BuildFailed
+from truongweb.plugins.district_rollup.merge import to_csv, to_json
+from helpers import TEST_SITE, build_site, demo_settings, read
+from truongweb.build import BuildFailed
 
 
 def site_with_data(tmp_path, doc):
@@ -27,7 +26,7 @@ def site_with_data(tmp_path, doc):
 def test_district_site_builds_tong_hop(tmp_path):
     doc = sample_doc()
     content = site_with_data(tmp_path, doc)
-    out = build_site(tmp_path, content=content, SCHOOL={**pelicanconf.SCHOOL, "level": "phong-gddt"})
+    out = build_site(tmp_path, content=content, SCHOOL={**demo_settings()["SCHOOL"], "level": "phong-gddt"})
     page = read(out / "tong-hop" / "index.html")
     assert "Trường THCS Thị Trấn" in page and "Tổng hợp minh chứng" in page
     assert (out / "tong-hop" / "truong" / "cham" / "index.html").is_file()
@@ -44,4 +43,4 @@ def test_school_site_has_no_tong_hop(tmp_path):
 def test_broken_data_stops_the_build(tmp_path):
     content = site_with_data(tmp_path, '{"schema": 1}')
     with pytest.raises(BuildFailed, match="tong-hop/tong-hop.json: tệp tổng hợp không hợp lệ"):
-        build_site(tmp_path, content=content, SCHOOL={**pelicanconf.SCHOOL, "level": "phong-gddt"})
+        build_site(tmp_path, content=content, SCHOOL={**demo_settings()["SCHOOL"], "level": "phong-gddt"})

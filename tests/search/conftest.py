@@ -2,6 +2,3 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-for p in (ROOT, ROOT / "plugins", ROOT / "tests/browser"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from search_index.indexer import BackgroundIndex, records_folder
+from truongweb.plugins.search_index.indexer import BackgroundIndex, records_folder
 
 
 def record_folders():

@@ -61,7 +61,7 @@ def build(tmp_path: Path, siteurl: str = "", drafts: bool = True) -> Path:
         "PATH": str(content), "OUTPUT_PATH": str(out), "CACHE_PATH": str(tmp_path / "cache"),
         "THEME": str(make_theme(tmp_path)), "SITEURL": siteurl, "SITENAME": "Trường THCS Demo",
         "DEFAULT_LANG": "vi", "TIMEZONE": "Asia/Ho_Chi_Minh",
-        "PLUGIN_PATHS": [str(ROOT / "plugins")], "PLUGINS": ["search_index"],
+        "PLUGINS": ["truongweb.plugins.search_index"],
         "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
         "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None,
         # pages written by other plugins (documents): indexed from their <main>

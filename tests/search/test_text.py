@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search_index.text import fold, html_to_text, make_record, shorten
+from truongweb.plugins.search_index.text import fold, html_to_text, make_record, shorten
 
 
 def test_fold_handles_d_with_stroke_and_all_diacritics():
@@ -37,7 +37,7 @@ def test_shorten():
 
 
 def test_record_from_written_page_uses_main_and_h1():
-    from search_index.text import record_from_page
+    from truongweb.plugins.search_index.text import record_from_page
 
     page = ("<header><h1>Tên trường</h1></header><main id=noi-dung><h1>Công khai <b>tài chính</b></h1>"
             "<p>Dự toán thu chi năm 2026.</p></main><footer>Địa chỉ</footer>")
@@ -52,7 +52,7 @@ def test_record_from_written_page_uses_main_and_h1():
 def test_record_paths_follow_urls_and_site_subpath():
     import pytest
 
-    from search_index.indexer import SearchIndexError, record_html, record_path
+    from truongweb.plugins.search_index.indexer import SearchIndexError, record_html, record_path
 
     assert record_path("https://s.vn/doan-doi/2025/09/dai-hoi/") == "doan-doi/2025/09/dai-hoi/index.html"
     assert record_path("https://s.vn/truong/van-ban/qd-1/", "/truong") == "van-ban/qd-1/index.html"

@@ -10,15 +10,12 @@ import pytest
 import yaml
 
 # tests/helpers.py, and htmltools.py next to this file (also if this folder becomes a package)
-for _folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().parent):
-    if str(_folder) not in sys.path:
-        sys.path.insert(0, str(_folder))
 
-from helpers import ROOT, TEST_SITE, build_site, read, run_build_cli  # noqa: E402
-from htmltools import elements  # noqa: E402
-from sitetools.build import BuildFailed  # noqa: E402
-from web_editor.config import BACKEND_KEYS, EditorConfigError, backend_origins, build_config  # noqa: E402
-from web_editor.page import editor_csp, render_index  # noqa: E402
+from helpers import ROOT, TEST_SITE, build_site, read, run_build_cli
+from htmltools import elements
+from truongweb.build import BuildFailed
+from truongweb.plugins.web_editor.config import BACKEND_KEYS, EditorConfigError, backend_origins, build_config
+from truongweb.plugins.web_editor.page import editor_csp, render_index
 
 SETTINGS = {"CATEGORIES": ["Thông báo"], "DEFAULT_CATEGORY": "Thông báo",
             "TIMEZONE": "Asia/Ho_Chi_Minh"}

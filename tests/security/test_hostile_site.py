@@ -15,14 +15,11 @@ import pytest
 from pelican.log import LimitFilter
 
 # tests/helpers.py, and htmltools.py next to this file (also if this folder becomes a package)
-for _folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().parent):
-    if str(_folder) not in sys.path:
-        sys.path.insert(0, str(_folder))
 
-from helpers import DEMO_CONTENT, ROOT, TEST_SITE, build_site, read, run_build_cli  # noqa: E402
-from htmltools import elements  # noqa: E402
-from sanitize_html.active_files import svg_problems  # noqa: E402
-from sitetools.build import BuildFailed, build  # noqa: E402
+from helpers import DEMO_CONTENT, ROOT, TEST_SITE, build_site, read, run_build_cli
+from htmltools import elements
+from truongweb.plugins.sanitize_html.active_files import svg_problems
+from truongweb.build import BuildFailed, build
 
 SITEURL = "https://thcs-thanhbinh.example.edu.vn"
 THEME_SCRIPTS = {"preferences.js", "site.js", "search.js", "van-ban-loc.js"}

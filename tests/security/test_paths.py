@@ -168,7 +168,7 @@ def test_a_link_inside_content_is_allowed(site):
 # --- Featured image (issue 12, item 3) ---------------------------------------
 
 def test_a_featured_image_outside_content_is_refused(site):
-    from images.testimages import make_phone_photo
+    from truongweb.plugins.images.testimages import make_phone_photo
 
     make_phone_photo(site.outside / "secret.jpg")
     site.article(extra="image: ../../outside/secret.jpg\nimage_alt: Ảnh\n")
@@ -283,10 +283,10 @@ def test_a_link_to_a_document_not_yet_posted_is_an_error(tmp_path):
     site.assert_refused(result, "content/data/lay-y-kien.yml", f"“{slug}” chưa đến ngày đăng")
 
 
-# --- The pure helpers (sitetools.paths) --------------------------------------
+# --- The pure helpers (truongweb.paths) --------------------------------------
 
 def test_resolve_inside_compares_real_paths_by_component(tmp_path):
-    from sitetools.paths import OutsideFolderError, resolve_inside
+    from truongweb.paths import OutsideFolderError, resolve_inside
 
     root = tmp_path / "out"
     (root / "a").mkdir(parents=True)
@@ -301,7 +301,7 @@ def test_resolve_inside_compares_real_paths_by_component(tmp_path):
 
 
 def test_check_links_inside_names_the_link_not_its_target(tmp_path):
-    from sitetools.paths import OutsideFolderError, check_links_inside
+    from truongweb.paths import OutsideFolderError, check_links_inside
 
     root = tmp_path / "content"
     (root / "images").mkdir(parents=True)

@@ -13,18 +13,15 @@ import pytest
 from pelican.log import LimitFilter
 
 # tests/helpers.py, and htmltools.py next to this file (also if this folder becomes a package)
-for _folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().parent):
-    if str(_folder) not in sys.path:
-        sys.path.insert(0, str(_folder))
 
-from helpers import DEMO_CONTENT, TEST_SITE, build_site, read  # noqa: E402
-from htmltools import elements, inner_html  # noqa: E402
-from images.markup import Picture, picture_html  # noqa: E402
-from images.pipeline import ProcessedImage, Variant  # noqa: E402
-from sanitize_html.policy import equivalent, removed_parts, sanitize  # noqa: E402
-from sitetools.build import build  # noqa: E402
+from helpers import DEMO_CONTENT, TEST_SITE, build_site, read
+from htmltools import elements, inner_html
+from truongweb.plugins.images.markup import Picture, picture_html
+from truongweb.plugins.images.pipeline import ProcessedImage, Variant
+from truongweb.plugins.sanitize_html.policy import equivalent, removed_parts, sanitize
+from truongweb.build import build
 
-MARKDOWN = {"extensions": ["extra", "vietnamese.headings"], "output_format": "html5"}
+MARKDOWN = {"extensions": ["extra", "truongweb.plugins.vietnamese.headings"], "output_format": "html5"}
 
 
 def md(text: str) -> str:
@@ -265,8 +262,7 @@ def test_hostile_article_cold_and_warm(hostile_site):
 def test_fixed_file_stops_warning_also_when_parallel_read_converts_it(tmp_path, monkeypatch):
     """A fixed article read again by parallel_read's forked child (which
     bypasses this process's reader) no longer warns, then or later."""
-    import parallel_read
-
+    from truongweb.plugins.speed import parallel_read
     content = tmp_path / "content"
     shutil.copytree(TEST_SITE, content)
     article = content / "articles" / "ma-doc.md"

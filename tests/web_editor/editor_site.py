@@ -14,7 +14,6 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGINS_DIR = ROOT / "plugins"
 DEMO_FIXTURE = Path(__file__).resolve().parent / "demo_content"
 
 CATEGORIES = [
@@ -26,8 +25,7 @@ _MINIMAL = {
     "SITENAME": "Trường THCS Thử Nghiệm",
     "TIMEZONE": "Asia/Ho_Chi_Minh",
     "DEFAULT_LANG": "vi",
-    "PLUGIN_PATHS": [str(PLUGINS_DIR)],
-    "PLUGINS": ["yaml_metadata", "web_editor"],
+    "PLUGINS": ["yaml_metadata", "truongweb.plugins.web_editor"],
     "ARTICLE_PATHS": ["articles"],
     "PAGE_PATHS": ["pages"],
     "STATIC_PATHS": ["images"],
@@ -57,8 +55,8 @@ def build(content: Path, output: Path, **overrides) -> Path:
     if conf.is_file():
         base = read_settings(str(conf))
         plugins = list(base.get("PLUGINS") or [])
-        if "web_editor" not in plugins:
-            plugins.append("web_editor")
+        if "truongweb.plugins.web_editor" not in plugins:
+            plugins.append("truongweb.plugins.web_editor")
         override["PLUGINS"] = plugins
     else:
         override.update(_MINIMAL)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plan_evidence.plans import load_plans
-from web_editor.config import (
+from truongweb.plugins.plan_evidence.plans import load_plans
+from truongweb.plugins.web_editor.config import (
     ARTICLE_KEYS,
     CHANNELS,
     DEFAULT_BACKEND,
@@ -16,7 +16,7 @@ from web_editor.config import (
     build_config,
     dump_config,
 )
-from web_editor.page import render_index
+from truongweb.plugins.web_editor.page import render_index
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_PLANS = Path(__file__).resolve().parent / "demo_content" / "plans"
@@ -131,9 +131,9 @@ def test_document_and_disclosure_fields_match_the_school_sections_loader(plans):
                                   "body", "facts", "tables", "files"]
     groups = field(collection(config, "cong-khai"), "group")["options"]
     try:
-        from school_sections.loaders import DISCLOSURE_GROUPS
+        from truongweb.plugins.school_sections.loaders import DISCLOSURE_GROUPS
     except ImportError:
-        from web_editor.config import _DISCLOSURE_GROUPS as DISCLOSURE_GROUPS
+        from truongweb.plugins.web_editor.config import _DISCLOSURE_GROUPS as DISCLOSURE_GROUPS
     assert [o["value"] for o in groups] == list(DISCLOSURE_GROUPS)
 
 
@@ -216,7 +216,7 @@ def test_index_page_is_noindex_and_local():
 
 
 def test_site_image_path():
-    from web_editor.config import site_image_path
+    from truongweb.plugins.web_editor.config import site_image_path
     assert site_image_path("/images/2026/a.jpg") == "images/2026/a.jpg"
     assert site_image_path("images/2026/a.jpg") == "images/2026/a.jpg"
     assert site_image_path("https://example.org/a.jpg") == "https://example.org/a.jpg"

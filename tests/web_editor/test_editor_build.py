@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from web_editor.config import EditorConfigError
+from truongweb.plugins.web_editor.config import EditorConfigError
 
 from editor_site import build, demo_content, has_foundation
 
@@ -71,11 +71,10 @@ def test_channel_without_link_is_rejected_by_the_build(tmp_path):
     """The editor can't make «link» depend on «channel»; its hint warns, the build refuses."""
     import sys
     from pathlib import Path as _P
-    sys.path.insert(0, str(_P(__file__).resolve().parents[1]))
     from helpers import run_build_cli
 
-    from web_editor.config import build_config
-    from plan_evidence.plans import load_plans
+    from truongweb.plugins.web_editor.config import build_config
+    from truongweb.plugins.plan_evidence.plans import load_plans
 
     content = demo_content(tmp_path / "content")
     config = build_config({"CATEGORIES": ["Đoàn – Đội"]}, load_plans(content / "plans"))
@@ -97,7 +96,6 @@ def test_channel_without_link_is_rejected_by_the_build(tmp_path):
 def test_bad_backend_setting_gives_a_clean_cli_error(tmp_path):
     import sys
     from pathlib import Path as _P
-    sys.path.insert(0, str(_P(__file__).resolve().parents[1]))
     from helpers import run_build_cli
 
     result = run_build_cli("--output", tmp_path / "out", "--cache", tmp_path / "cache",

@@ -18,9 +18,7 @@ import signal
 import sys
 from typing import Any, Callable
 
-import interruption
-
-
+from truongweb.plugins import interruption
 def available() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith("linux")
 

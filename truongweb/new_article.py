@@ -4,12 +4,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .paths import ROOT
+from truongweb.plugins.vietnamese.text import slugify
 
-import sys
-
-sys.path.insert(0, str(ROOT / "plugins"))
-from vietnamese.text import slugify  # noqa: E402
+from .paths import site_root
 
 TEMPLATE = """---
 title: {title_yaml}
@@ -36,7 +33,7 @@ def _yaml_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def create_article(title, content_dir=ROOT / "content", category="Tin tức – Sự kiện",
+def create_article(title, content_dir=None, category="Tin tức – Sự kiện",
                    author="", now=None, timezone="Asia/Ho_Chi_Minh"):
     """Write ``articles/<yyyy>/<mm>-<slug>.md`` and return its path.
 
@@ -47,7 +44,7 @@ def create_article(title, content_dir=ROOT / "content", category="Tin tức – 
     if not slug:
         raise ValueError("Tiêu đề bài viết phải có ít nhất một chữ cái hoặc chữ số.")
     now = now or datetime.now(ZoneInfo(timezone))
-    path = Path(content_dir) / "articles" / f"{now:%Y}" / f"{now:%m}-{slug}.md"
+    path = Path(content_dir or site_root() / "content") / "articles" / f"{now:%Y}" / f"{now:%m}-{slug}.md"
     if path.exists():
         raise ArticleExistsError(
             f"Đã có tệp {path}; không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đó."

@@ -1,4 +1,4 @@
-"""``python -m sitetools.plan_adopt FILE_OR_URL [--content DIR] [--force]``
+"""``python -m truongweb.plan_adopt FILE_OR_URL [--content DIR] [--force]``
 (later ``truongweb plan adopt``): a school takes the district's plan file
 into ``content/plans/`` unchanged, so its id and topic codes match the other
 schools' and the district's roll-up can put them side by side.
@@ -15,9 +15,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import rollup_path  # noqa: F401
 
-from plan_evidence.plans import PlanError, load_plan, load_plans
+from truongweb.plugins.plan_evidence.plans import PlanError, load_plan, load_plans
 
 __all__ = ["AdoptError", "adopt_plan", "main"]
 
@@ -82,7 +81,7 @@ def adopt_plan(source: str, content: str | Path = "content", force: bool = False
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m sitetools.plan_adopt",
+        prog="python -m truongweb.plan_adopt",
         description="Nhận tệp kế hoạch của Phòng GD&ĐT vào content/plans/ (giữ nguyên mã kế hoạch và mã nội dung).")
     parser.add_argument("source", metavar="TỆP_HOẶC_ĐỊA_CHỈ", help="tệp kế hoạch .yml hoặc địa chỉ http(s) của nó")
     parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định content)")

@@ -1,6 +1,6 @@
 """Build the site with Pelican and report problems in Vietnamese.
 
-``python -m sitetools.build [--publish] [--output DIR] [--content DIR]
+``python -m truongweb.build [--publish] [--output DIR] [--content DIR]
 [--set KEY=JSON]... [--clean] [--check] [--debug]``
 
 Pelican prints tracebacks for exceptions and only logs many content errors;
@@ -19,11 +19,9 @@ import time
 import weakref
 from pathlib import Path
 
-from .paths import ROOT, UnsafePathError, safe_remove_tree
-
-sys.path.insert(0, str(ROOT / "plugins"))
-import interruption  # noqa: E402
-from vietnamese.messages import display_content_path, display_path  # noqa: E402
+from .paths import UnsafePathError, safe_remove_tree, site_root
+from truongweb.plugins import interruption
+from truongweb.plugins.vietnamese.messages import display_content_path, display_path
 
 INTERRUPTED = "Đã dừng dựng trang theo yêu cầu."
 
@@ -138,7 +136,7 @@ def reset_pelican_signals():
 
 
 def settings_file(publish: bool) -> Path:
-    return ROOT / ("publishconf.py" if publish else "pelicanconf.py")
+    return site_root() / ("publishconf.py" if publish else "pelicanconf.py")
 
 
 def build(output, content=None, publish=False, overrides=None, cache=None, echo=True):
@@ -190,8 +188,8 @@ def check_built_site(output, echo=print) -> int:
     on a built site; the number of errors (0: it may go online). ``invoke
     check``, ``invoke publish`` and ``--check`` (the publishing workflow) all
     run this one function."""
-    from compliance.cli import check_output
-    from compliance.engine import ComplianceError
+    from truongweb.plugins.compliance.cli import check_output
+    from truongweb.plugins.compliance.engine import ComplianceError
 
     try:
         return check_output(Path(output), echo=echo)
@@ -222,10 +220,8 @@ def _terminated(signum, _frame):
     raise Interrupted(signum)
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(
-        prog="python -m sitetools.build", description="Dựng trang web của trường bằng Pelican."
-    )
+def add_arguments(parser):
+    """The options of ``truongweb build`` (and ``python -m truongweb.build``)."""
     parser.add_argument("--publish", action="store_true", help="dùng cấu hình xuất bản (publishconf.py)")
     parser.add_argument("--output", default=None, help="thư mục kết quả (mặc định: output)")
     parser.add_argument("--content", default=None, help="thư mục nội dung (mặc định: content)")
@@ -236,11 +232,21 @@ def main(argv=None):
     parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi cho lập trình viên")
     parser.add_argument("--check", action="store_true",
                         help="sau khi dựng, kiểm tra tuân thủ như invoke check; có lỗi thì thoát với mã 1")
-    args = parser.parse_args(argv)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m truongweb.build", description="Dựng trang web của trường bằng Pelican."
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+def run(args):
     if args.debug:
         os.environ["SITE_DEBUG"] = "1"
 
-    output = Path(args.output or ROOT / "output")
+    output = Path(args.output or site_root() / "output")
     started = time.perf_counter()
     try:
         signal.signal(signal.SIGTERM, _terminated)

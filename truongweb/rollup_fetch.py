@@ -21,12 +21,11 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from . import rollup_path  # noqa: F401  (the plugins folder on sys.path)
 
-from district_rollup.contract import problems
-from district_rollup.merge import Outcome
-from district_rollup.schools import School
-from district_rollup.verify import evidence_items, page_title_matches, same_site, sample
+from truongweb.plugins.district_rollup.contract import problems
+from truongweb.plugins.district_rollup.merge import Outcome
+from truongweb.plugins.district_rollup.schools import School
+from truongweb.plugins.district_rollup.verify import evidence_items, page_title_matches, same_site, sample
 
 __all__ = ["Limits", "FetchError", "fetch_all", "fetch_school"]
 

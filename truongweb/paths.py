@@ -12,11 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-from vietnamese.messages import display_path  # noqa: E402
+from truongweb.plugins.vietnamese.messages import display_path
 
 
 class UnsafePathError(ValueError):
@@ -111,11 +107,14 @@ def _check_link(root: Path, link: Path, folder: str) -> None:
         )
 
 
-def safe_remove_tree(target, protected=(ROOT / "content",)):
+def safe_remove_tree(target, protected=None):
     """Remove ``target`` unless it is the file-system root, the home folder, the
     project root, or contains or lies inside a protected folder (the content)."""
     path = Path(target).resolve()
-    forbidden = {Path(path.anchor), Path.home().resolve(), ROOT}
+    site = site_root()
+    if protected is None:
+        protected = (site / "content",)
+    forbidden = {Path(path.anchor), Path.home().resolve(), site}
     if path in forbidden:
         raise UnsafePathError(f"Từ chối xóa thư mục {path}: đây không phải thư mục kết quả.")
     for guarded in protected:
@@ -127,3 +126,9 @@ def safe_remove_tree(target, protected=(ROOT / "content",)):
     if path.is_dir():
         shutil.rmtree(path)
     return path
+
+
+def site_root() -> Path:
+    """The site being built: the folder ``truongweb`` runs in (it holds
+    ``pelicanconf.py`` and ``content/``), as for ``mkdocs`` or ``pelican``."""
+    return Path.cwd().resolve()

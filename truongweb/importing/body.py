@@ -16,7 +16,7 @@ import re
 import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
-from sanitize_html.policy import sanitize as _site_sanitize  # plugins/ is on sys.path, see __init__
+from truongweb.plugins.sanitize_html.policy import sanitize as _site_sanitize
 
 MAX_BODY_CHARS = 1_500_000  # content_schema refuses files over 2 MB
 

@@ -28,11 +28,11 @@ import os
 from functools import partial
 from itertools import chain
 
-from forked import ForkedCall, available
+from truongweb.plugins.speed.forked import ForkedCall, available
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
-from vietnamese.messages import display_path
+from truongweb.plugins.vietnamese.messages import display_path
 
 
 class _Recorder(logging.Handler):

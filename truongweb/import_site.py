@@ -1,4 +1,4 @@
-"""Import a school's old site: ``python -m sitetools.import_site nukeviet DUMP.sql
+"""Import a school's old site: ``python -m truongweb.import_site nukeviet DUMP.sql
 --files UPLOADS_DIR --old-url URL [--content DIR] [--categories MAP.yml]``.
 
 :func:`run` is what a later ``truongweb import`` calls; :func:`main` only
@@ -11,18 +11,17 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from sitetools.importing import mapping  # noqa: E402
-from sitetools.importing.model import ImportSourceError  # noqa: E402
+from truongweb.importing import mapping
+from truongweb.importing.model import ImportSourceError
 
 
 def site_settings():
     """CATEGORIES, DEFAULT_CATEGORY, TIMEZONE from the site's pelicanconf.py."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("_site_conf", ROOT / "pelicanconf.py")
+    from .paths import site_root
+
+    spec = importlib.util.spec_from_file_location("_site_conf", site_root() / "pelicanconf.py")
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
     return list(conf.CATEGORIES), conf.DEFAULT_CATEGORY, conf.TIMEZONE
@@ -31,7 +30,7 @@ def site_settings():
 def load_category_map(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
-    from content_schema.safe_yaml import load_limited
+    from truongweb.plugins.content_schema.safe_yaml import load_limited
 
     try:
         data = load_limited(Path(path).read_text(encoding="utf-8")) or {}
@@ -55,19 +54,19 @@ def run(kind: str, source: str, content: Path, files: Path | None = None, old_ur
         raise ImportSourceError(f"Không có thư mục tải lên {files}.")
     shortcodes, autop, prefixes, label = None, False, ("/uploads/",), kind
     if kind == "nukeviet":
-        from sitetools.importing import nukeviet
+        from truongweb.importing import nukeviet
 
         records, notes = nukeviet.read(Path(source), str(source))
         label = f"NukeViet ({Path(source).name})"
         # --files is NukeViet's uploads/ folder itself
     elif kind == "wordpress":
-        from sitetools.importing import wordpress
+        from truongweb.importing import wordpress
 
         records, notes, shortcodes = wordpress.read(Path(source), str(source))
         autop, prefixes, label = True, ("/wp-content/uploads/",), f"WordPress ({Path(source).name})"
         old_url = old_url or wordpress.site_url(Path(source))
     elif kind == "feed":
-        from sitetools.importing import feed
+        from truongweb.importing import feed
 
         records, notes, site = feed.read(source)
         old_url, label = old_url or site, f"nguồn tin {source}"
@@ -98,14 +97,14 @@ def run(kind: str, source: str, content: Path, files: Path | None = None, old_ur
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m sitetools.import_site",
+        prog="python -m truongweb.import_site",
         description="Nhập bài viết, trang và ảnh từ trang web cũ của trường (NukeViet 4, WordPress, RSS/Atom).")
     parser.add_argument("loai", choices=["nukeviet", "wordpress", "feed"], metavar="LOẠI",
                         help="nukeviet (tệp .sql sao lưu), wordpress (tệp .xml xuất từ WordPress) hoặc feed (RSS/Atom)")
     parser.add_argument("nguon", metavar="NGUỒN", help="tệp dữ liệu (hoặc địa chỉ nguồn tin với feed)")
     parser.add_argument("--files", type=Path, help="thư mục tải lên của trang cũ (uploads/ hoặc wp-content/uploads/)")
     parser.add_argument("--old-url", default="", help="địa chỉ trang cũ, ví dụ https://thcs-abc.edu.vn")
-    parser.add_argument("--content", type=Path, default=ROOT / "content", help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung (mặc định: content)")
     parser.add_argument("--categories", type=Path, help="tệp YAML ánh xạ chuyên mục cũ → chuyên mục mới")
     parser.add_argument("--report-dir", type=Path, help="thư mục ghi báo cáo (mặc định: nhap-du-lieu/ cạnh content)")
     parser._positionals.title = "tham số"

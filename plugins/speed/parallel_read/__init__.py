@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import os
 
-from forked import ForkedCall, available
+from truongweb.plugins.speed.forked import ForkedCall, available
 from pelican import signals
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix

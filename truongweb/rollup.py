@@ -1,7 +1,7 @@
-"""The district roll-up (district-rollup spec): ``python -m sitetools.rollup
+"""The district roll-up (district-rollup spec): ``python -m truongweb.rollup
 truong.yml --output DIR [--as-of DATE]`` (later ``truongweb rollup``).
 
-Reads the schools list, fetches every school (:mod:`sitetools.rollup_fetch`),
+Reads the schools list, fetches every school (:mod:`truongweb.rollup_fetch`),
 merges with ``DIR/tong-hop.json`` of the previous run (last good figures) and
 writes ``tong-hop.json`` and ``tong-hop.csv`` into ``DIR``. Exit status 0 when
 the roll-up ran (whatever the schools answered), 1 on bad input.
@@ -17,11 +17,10 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import rollup_path  # noqa: F401
 
-from district_rollup.merge import STATES, RollupError, merge, read_previous, to_csv, to_json
-from district_rollup.schools import SchoolListError, load_school_list
-from plan_evidence.plans import PlanError, load_plan
+from truongweb.plugins.district_rollup.merge import STATES, RollupError, merge, read_previous, to_csv, to_json
+from truongweb.plugins.district_rollup.schools import SchoolListError, load_school_list
+from truongweb.plugins.plan_evidence.plans import PlanError, load_plan
 
 __all__ = ["RollupFailed", "main", "run_rollup"]
 
@@ -67,7 +66,7 @@ def run_rollup(school_list, output, as_of=None, plan=None, district=None, limits
     _write(out / "tong-hop.csv", to_csv(doc))
     if dashboard:
         try:
-            from district_rollup import dashboard as pages
+            from truongweb.plugins.district_rollup import dashboard as pages
         except ImportError:
             pages = None
         if pages is not None:
@@ -77,7 +76,7 @@ def run_rollup(school_list, output, as_of=None, plan=None, district=None, limits
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m sitetools.rollup",
+        prog="python -m truongweb.rollup",
         description="Tổng hợp minh chứng thực hiện kế hoạch truyền thông của các trường trong danh sách.",
     )
     parser.add_argument("list", metavar="DANH_SACH", help="tệp danh sách trường (truong.yml hoặc .csv)")

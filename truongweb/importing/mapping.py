@@ -25,7 +25,7 @@ import yaml
 
 from . import body as bodylib
 from .model import DRAFT, PENDING, PRIVATE, PUBLISHED, SCHEDULED, STATUS_LABELS, TRASH, Record
-from vietnamese.text import slugify
+from truongweb.plugins.vietnamese.text import slugify
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # one picture or attachment
 REDIRECTS_FILE = "duong-dan-cu.yml"  # relative to content/
@@ -452,7 +452,7 @@ def _upload_problem(files: Path, rel: str) -> str | None:
 def _load_redirects(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
-    from content_schema.safe_yaml import load_limited
+    from truongweb.plugins.content_schema.safe_yaml import load_limited
 
     data = load_limited(path.read_text(encoding="utf-8")) or {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

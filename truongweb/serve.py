@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from .build import BuildFailed, build
-from .paths import ROOT
+from .paths import site_root
 
 # A script file, not an inline script: the pages' Content-Security-Policy
 # (script-src 'self') refuses inline scripts.
@@ -79,7 +79,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def _watch_and_rebuild(output, build_kwargs):
     from watchfiles import watch
 
-    for _changes in watch(*[ROOT / name for name in WATCHED]):
+    for _changes in watch(*[site_root() / name for name in WATCHED]):
         print("Phát hiện thay đổi, đang dựng lại…", flush=True)
         try:
             build(output, **build_kwargs)
@@ -109,4 +109,4 @@ def serve(output, port=8000, host="127.0.0.1", rebuild=False, build_kwargs=None)
 
 
 if __name__ == "__main__":
-    sys.exit(serve(sys.argv[1] if len(sys.argv) > 1 else ROOT / "output"))
+    sys.exit(serve(sys.argv[1] if len(sys.argv) > 1 else site_root() / "output"))

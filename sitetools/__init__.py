@@ -1,1 +1,0 @@
-"""Command-line tools around the Pelican build (build, safe cleaning)."""

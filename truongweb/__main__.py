@@ -1,0 +1,7 @@
+"""``python -m truongweb`` is the ``truongweb`` command."""
+
+import sys
+
+from truongweb.cli import main
+
+sys.exit(main())
