@@ -93,6 +93,15 @@ def _watch_and_rebuild(output, build_kwargs):
             print("Dựng lại thất bại; sửa lỗi ở trên, trang sẽ tự cập nhật khi dựng được.", flush=True)
 
 
+class PreviewServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that closed the tab, or a request that waited in the queue
+        # during the first build and gave up: nothing to report.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class ServerUnavailable(OSError):
     """The address cannot be listened on; ``str()`` is the Vietnamese message."""
 
@@ -102,7 +111,7 @@ def open_server(output, host="127.0.0.1", port=8000):
     built yet); raise :class:`ServerUnavailable` when the port is taken."""
     handler = functools.partial(Handler, directory=str(Path(output).resolve()))
     try:
-        return http.server.ThreadingHTTPServer((host, port), handler)
+        return PreviewServer((host, port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise ServerUnavailable(f"cổng {port} đang được một chương trình khác dùng; đóng chương "
