@@ -27,8 +27,8 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Callable
 
-import pelican
-
+# Pelican itself is imported when first needed: ``truongweb --help`` imports
+# the build module, which reads the log texts below.
 SUPPORTED_PELICAN = "4.12"
 # Pelican's own default site name (pelican.settings.DEFAULT_CONFIG).
 DEFAULT_SITENAME = "A Pelican Blog"
@@ -176,6 +176,8 @@ class UnsupportedPelican(RuntimeError):
 
 
 def pelican_version() -> str:
+    import pelican
+
     return getattr(pelican, "__version__", "") or ""
 
 
