@@ -1,8 +1,3 @@
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-
 import pytest
 from playwright.sync_api import expect
 
