@@ -308,7 +308,7 @@ def _load_yaml(text: str, source: str):
 def _check_week(week: Week, day: dt.date, source: str, where: str) -> None:
     if not week.contains(day):
         raise WeeklyDataError(
-            f"{where}: ngày {day.strftime('%d/%m/%Y')} không thuộc {week.label} của tệp "
+            f"{where}: ngày {day.strftime('%d/%m/%Y')} không thuộc {week.label.lower()} của tệp "
             f"{source} (tên tệp là tuần của lịch)."
         )
 
@@ -402,16 +402,17 @@ def load_menu(path: Path, source: str) -> WeekFile:
 def _csv_rows(text: str, fields: tuple[DataField, ...], source: str):
     """(line number, converted values) of each non-empty row; the header row
     names the columns by key or by Vietnamese title."""
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
     titles = {}
     for f in fields:
         for title in (f.name, f.label) + f.csv_aliases:
             titles[title.casefold()] = f
+    # Excel writes "," or ";" by the computer's regional settings: the
+    # separator is the one that splits the header row into known titles.
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    known = lambda sep: sum(  # noqa: E731
+        cell.strip().strip('"').casefold() in titles for cell in next(csv.reader([first], delimiter=sep), []))
+    delimiter = max((",", ";", "\t"), key=known)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = None
     for row in reader:
         line = reader.line_num

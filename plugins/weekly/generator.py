@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 SCHEDULE_DIR, MENU_DIR, TIMETABLE_DIR = "lich-cong-tac", "thuc-don", "thoi-khoa-bieu"
 DATA_DIRS = (SCHEDULE_DIR, MENU_DIR, TIMETABLE_DIR)
 ICS_NAME = "lich-cong-tac.ics"
+# "Lịch công tác tuần 49 (30/11–06/12/2026)": the week pages' titles.
+WEEK_TITLES = {SCHEDULE_DIR: "Lịch công tác", MENU_DIR: "Thực đơn"}
 TITLES = {
     SCHEDULE_DIR: "Lịch công tác tuần",
     MENU_DIR: "Thực đơn",
@@ -147,7 +149,7 @@ class WeeklyGenerator(Generator):
             previous = weeks[i - 1] if i > 0 else None
             following = weeks[i + 1] if i + 1 < len(weeks) else None
             self._write(writer, f"{base}{week.slug}/", template,
-                        f"{TITLES[folder]} {week.week.label.lower()}",
+                        f"{WEEK_TITLES[folder]} {week.week.label.lower()}",
                         f"{TITLES[folder]} của {name}, {week.week.label.lower()}.",
                         parents=parent, week=week, previous_week=previous, next_week=following,
                         sitemap_lastmod=week.week.monday)

@@ -13,6 +13,7 @@ as a row header (a timetable's days and periods), and a caption.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -120,9 +121,15 @@ def _text(cell: _Cell) -> str:
     return "".join(p[1] for p in cell.parts if p[0] == "text").strip()
 
 
+_HEAD_RE = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_FRAME_RE = re.compile(r"</?(?:html|body)\b[^>]*>|<!doctype[^>]*>", re.IGNORECASE)
+
+
 def export_tables(document: str, title: str) -> tuple[list[str], list[str]]:
-    """(tables as HTML, what the allowlist removed) of an exported document."""
-    cleaned = sanitize(document)
+    """(tables as HTML, what the allowlist removed from the body) of an
+    exported document. The head (title, styles, the program's scripts) is
+    never shown, so it is dropped before the allowlist, unreported."""
+    cleaned = sanitize(_FRAME_RE.sub("", _HEAD_RE.sub("", document)))
     parser = _Tables()
     parser.feed(cleaned.html)
     parser.close()
