@@ -336,21 +336,30 @@ def _week_header(raw: dict, fields, week: Week, source: str) -> dict:
     return values
 
 
-def load_schedule(path: Path, source: str) -> WeekFile:
+def _open_week(path: Path, source: str, kind: str, fields) -> tuple[WeekFile, str, dict | None]:
+    """The empty week of a file, its text, and (YAML) its checked mapping
+    with the week's note already taken."""
     week = week_of_file(path, source)
     text = _read_text(path, source)
-    result = WeekFile("schedule", week, source)
+    result = WeekFile(kind, week, source)
     if path.suffix == ".csv":
+        return result, text, None
+    raw = _load_yaml(text, source)
+    raw = {} if raw is None else raw
+    result.note = _week_header(raw, fields, week, source)["note"]
+    return result, text, raw
+
+
+def load_schedule(path: Path, source: str) -> WeekFile:
+    result, text, raw = _open_week(path, source, "schedule", SCHEDULE_WEEK_FIELDS)
+    week = result.week
+    if raw is None:
         for line, values in _csv_rows(text, SCHEDULE_ENTRY_FIELDS, source):
             where = f"Tệp {source}, dòng {line}"
             result.entries.append(_schedule_entry(values, week, source, where))
         if not result.entries:
             raise WeeklyDataError(f"Tệp {source}: chưa có công việc nào (dòng tiêu đề rồi mỗi dòng một việc).")
     else:
-        raw = _load_yaml(text, source)
-        raw = {} if raw is None else raw
-        header = _week_header(raw, SCHEDULE_WEEK_FIELDS, week, source)
-        result.note = header["note"]
         items = _entries(raw.get("entries"), SCHEDULE_WEEK_FIELDS[2], source, "entries")
         for i, item in enumerate(items, 1):
             path_ = f"entries[{i}]"
@@ -361,11 +370,10 @@ def load_schedule(path: Path, source: str) -> WeekFile:
 
 
 def load_menu(path: Path, source: str) -> WeekFile:
-    week = week_of_file(path, source)
-    text = _read_text(path, source)
-    result = WeekFile("menu", week, source)
+    result, text, raw = _open_week(path, source, "menu", MENU_WEEK_FIELDS)
+    week = result.week
     by_day: dict[dt.date, MenuDay] = {}
-    if path.suffix == ".csv":
+    if raw is None:
         fields = (MENU_DAY_FIELDS[0],) + MENU_MEAL_FIELDS
         for line, values in _csv_rows(text, fields, source):
             where = f"Tệp {source}, dòng {line}"
@@ -375,10 +383,6 @@ def load_menu(path: Path, source: str) -> WeekFile:
         if not by_day:
             raise WeeklyDataError(f"Tệp {source}: chưa có bữa ăn nào (dòng tiêu đề rồi mỗi dòng một bữa).")
     else:
-        raw = _load_yaml(text, source)
-        raw = {} if raw is None else raw
-        header = _week_header(raw, MENU_WEEK_FIELDS, week, source)
-        result.note = header["note"]
         days = _entries(raw.get("days"), MENU_WEEK_FIELDS[2], source, "days")
         if not days and not result.note:
             raise WeeklyDataError(

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from truongweb.plugins.sanitize_html import report as report_removed_html
+from truongweb.plugins.school_sections.generator import section_frame
 
 from .data import Timetable, WeekFile, load_timetables, load_weeks
 from .ics import build_calendar
@@ -129,14 +130,8 @@ class WeeklyGenerator(Generator):
             self.get_template(f"weekly/{template}"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            url=url,
-            section_url=url,
-            section_title=title,
-            section_description=description,
-            section_date=self._now,
-            section_parents=list(parents),
-            section_sidebar=False,
-            section_subject=TITLES.get(url.split("/")[0]),
+            **section_frame(url, title, description, self._now, parents,
+                            subject=TITLES.get(url.split("/")[0])),
             sitemap_lastmod=kwargs.pop("sitemap_lastmod", None),
             **kwargs,
         )
