@@ -369,7 +369,7 @@ _WEEKLY_WIDGETS = {
     "text": {"widget": "string"},
     "longtext": {"widget": "text"},
     "date": {"widget": "datetime", "type": "date"},
-    "time": {"widget": "datetime", "type": "time"},
+    "time": {"widget": "datetime", "type": "time", "time_format": "HH:mm"},
     "bool": {"widget": "boolean", "default": False},
     "list": {"widget": "list"},
     "file": {"widget": "file", "choose_url": False,

@@ -39,7 +39,8 @@ MAX_TIMETABLE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000
 MAX_ENTRIES = 300
 WEEK_FILE_RE = re.compile(r"^(\d{4}-W\d{2})\.(yml|yaml|csv)$")
-_TIME_RE = re.compile(r"^(\d{1,2})\s*(?:[:hg]\s*(\d{2})?)?\s*(?:phút)?$", re.IGNORECASE)
+# 07:30, 7:30, 7h30, 7h, 07:30:00 (what a time picker may store).
+_TIME_RE = re.compile(r"^(\d{1,2})\s*(?:[:hg]\s*(\d{2})?(?::00)?)?\s*(?:phút)?$", re.IGNORECASE)
 _TRUE = {"x", "có", "co", "1", "true", "yes", "quan trọng", "đúng", "v", "✓"}
 _FALSE = {"", "0", "không", "khong", "false", "no"}
 
@@ -308,8 +309,8 @@ def _load_yaml(text: str, source: str):
 def _check_week(week: Week, day: dt.date, source: str, where: str) -> None:
     if not week.contains(day):
         raise WeeklyDataError(
-            f"{where}: ngày {day.strftime('%d/%m/%Y')} không thuộc {week.label.lower()} của tệp "
-            f"{source} (tên tệp là tuần của lịch)."
+            f"{where}: ngày {day.strftime('%d/%m/%Y')} không thuộc {week.label.lower()} "
+            "(tên tệp là tuần của lịch)."
         )
 
 

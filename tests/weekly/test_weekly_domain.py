@@ -56,12 +56,12 @@ def test_schedule_yaml_times_as_people_write_them(tmp_path):
     path = write(tmp_path, "2026-W48.yml", """\
 entries:
   - {day: 2026-11-24, start: 14:00, end: 16h30, content: Họp hội đồng, important: true}
-  - {day: 23/11/2026, start: 7h, content: Chào cờ}
+  - {day: 23/11/2026, start: 7h, end: "07:45:00", content: Chào cờ}
   - {day: 2026-11-25, content: Tham quan cả ngày}
 """)
     week = load_schedule(path, "content/lich-cong-tac/2026-W48.yml")
     assert [(e.day.day, e.time_text, e.important) for e in week.entries] == [
-        (23, "07:00", False), (24, "14:00–16:30", True), (25, "Cả ngày", False)]
+        (23, "07:00–07:45", False), (24, "14:00–16:30", True), (25, "Cả ngày", False)]
 
 
 @pytest.mark.parametrize("text, message", [
@@ -158,3 +158,28 @@ def test_csv_with_semicolons_as_excel_writes_in_vietnamese_settings(tmp_path):
     path = write(tmp_path, "2026-W50.csv", "Ngày;Bữa;Món ăn\n07/12/2026;Bữa trưa;\"Cơm; Canh\"\n")
     week = load_menu(path, "content/thuc-don/2026-W50.csv")
     assert week.days[0].meals[0].dishes == ["Cơm", "Canh"]
+
+
+def test_editor_collections_come_from_the_schema(tmp_path):
+    from truongweb.plugins.content_schema.weekly import (
+        MENU_DAY_FIELDS, MENU_MEAL_FIELDS, SCHEDULE_ENTRY_FIELDS, SCHEDULE_WEEK_FIELDS)
+    from truongweb.plugins.web_editor.config import build_config
+
+    config = build_config({"CATEGORIES": ["Thông báo"], "TIMEZONE": "Asia/Ho_Chi_Minh"}, [])
+    by_name = {c["name"]: c for c in config["collections"]}
+    schedule = by_name["lich-cong-tac"]
+    assert schedule["folder"] == "content/lich-cong-tac" and schedule["slug"] == "{{week}}"
+    assert [f["name"] for f in schedule["fields"]] == [f.name for f in SCHEDULE_WEEK_FIELDS]
+    entries = next(f for f in schedule["fields"] if f["name"] == "entries")
+    assert [f["name"] for f in entries["fields"]] == [f.name for f in SCHEDULE_ENTRY_FIELDS]
+    widgets = {f["name"]: (f["widget"], f.get("type")) for f in entries["fields"]}
+    assert widgets["day"] == ("datetime", "date") and widgets["start"] == ("datetime", "time")
+    assert widgets["important"] == ("boolean", None)
+    days = next(f for f in by_name["thuc-don"]["fields"] if f["name"] == "days")
+    assert [f["name"] for f in days["fields"]] == [f.name for f in MENU_DAY_FIELDS]
+    meals = next(f for f in days["fields"] if f["name"] == "meals")
+    assert [f["name"] for f in meals["fields"]] == [f.name for f in MENU_MEAL_FIELDS]
+    # What the editor writes (YAML 1.2: 07:30 unquoted) is read as 07:30.
+    path = write(tmp_path, "2026-W48.yml", "week: 2026-W48\nentries:\n  - day: '2026-11-23'\n"
+                                           "    start: 07:30\n    content: Chào cờ\n    important: false\n")
+    assert load_schedule(path, "x").entries[0].time_text == "07:30"

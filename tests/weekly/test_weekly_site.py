@@ -97,6 +97,9 @@ def test_timetables_attached_not_retyped(with_menu):
     pdf_page = read(with_menu / "thoi-khoa-bieu" / "tkb-hoc-ky-1" / "index.html")
     assert 'href="https://mnhoasen.example.edu.vn/thoi-khoa-bieu/tkb-hoc-ky-1/tkb-hk1.pdf"' in pdf_page
     assert (with_menu / "thoi-khoa-bieu" / "tkb-hoc-ky-1" / "tkb-hk1.pdf").read_bytes().startswith(b"%PDF")
+    sitemap = read(with_menu / "so-do-trang" / "index.html")
+    for folder in ("lich-cong-tac/", "thuc-don/", "thoi-khoa-bieu/"):
+        assert f'href="https://mnhoasen.example.edu.vn/{folder}"' in sitemap
     listing = read(with_menu / "thoi-khoa-bieu" / "index.html")
     assert listing.index("tkb-la-1/") < listing.index("tkb-hoc-ky-1/")  # newest first
 
