@@ -125,12 +125,16 @@ class WeeklyGenerator(Generator):
         self.context["weekly_menus"] = menu_manifest(self.settings, data.menus)
 
     def _write(self, writer, url, template, title, description, parents=(), **kwargs):
+        # Dublin Core date: the day the page's content is for (a week's Monday,
+        # a timetable's first day); lists take the build time.
+        shown = kwargs.get("sitemap_lastmod")
+        when = dt.datetime.combine(shown, dt.time(0)) if shown else self._now
         writer.write_file(
             url + "index.html",
             self.get_template(f"weekly/{template}"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            **section_frame(url, title, description, self._now, parents,
+            **section_frame(url, title, description, when, parents,
                             subject=TITLES.get(url.split("/")[0])),
             sitemap_lastmod=kwargs.pop("sitemap_lastmod", None),
             **kwargs,
