@@ -11,12 +11,14 @@ move the page (``url:``, ``save_as:``) never passes silently.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-STATUSES = ("published", "draft", "hidden")
+from truongweb.plugins.vietnamese.messages import did_you_mean
+
+from .vocabulary import STATUSES
+
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the longest demo article is 6 kB
 MAX_LIST_ITEMS = 50  # tags, topics, authors: each tag is a page of its own
 MAX_TEXT_CHARS = 5_000
@@ -102,11 +104,6 @@ def _scalar(value) -> bool:
     return isinstance(value, (str, int, float, bool, dt.date))
 
 
-def _hint(name: str, choices) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f' Có phải ý bạn là "{close[0]}"?' if close else ""
-
-
 def check_key(name: str, value, kind: str, where: str) -> Field | None:
     """The field of ``name``, None for a free note; raises for any other key."""
     allowed = keys_for(kind)
@@ -126,7 +123,7 @@ def check_key(name: str, value, kind: str, where: str) -> Field | None:
         raise FrontMatterError(f"{prefix} không dùng cho {_what(kind)}.")
     raise FrontMatterError(
         f"{prefix} không có trong danh sách khóa của {_what(kind)} (có thể viết sai)."
-        f"{_hint(name, allowed)} Các khóa hợp lệ: {', '.join(allowed)}. "
+        f"{did_you_mean(name, allowed)} Các khóa hợp lệ: {', '.join(allowed)}. "
         f"Ghi chú riêng thì đặt tên bắt đầu bằng {NOTE_PREFIX}, ví dụ {NOTE_PREFIX}ghi_chu."
     )
 
@@ -248,7 +245,8 @@ def check_value(field: Field, value, where: str, timezone="Asia/Ho_Chi_Minh"):
         text = str(_one(value, prefix)).strip()
         if text not in STATUSES:
             raise FrontMatterError(
-                f'{prefix}: giá trị "{text}" không hợp lệ; dùng published, draft hoặc hidden.'
+                f'{prefix}: giá trị "{text}" không hợp lệ; dùng '
+                f'{", ".join(STATUSES[:-1])} hoặc {STATUSES[-1]}.'
             )
         return value
     if field.kind == "int":

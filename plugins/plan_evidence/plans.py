@@ -7,7 +7,6 @@ whose ``str()`` is a Vietnamese message naming the file and the key.
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -15,6 +14,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
+
+from truongweb.plugins.content_schema.safe_yaml import load_yaml
+from truongweb.plugins.vietnamese.messages import did_you_mean, display_path
 
 __all__ = [
     "Deadline",
@@ -112,60 +114,6 @@ class Plan:
 
 
 # --------------------------------------------------------------------------
-# YAML reading: dates stay strings (we parse them ourselves so that a bad
-# date gives our message, not a PyYAML ValueError), duplicate keys are errors.
-
-
-class _PlanLoader(yaml.SafeLoader):
-    pass
-
-
-_PlanLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader, node, deep=False):
-    loader.flatten_mapping(node)
-    seen: dict = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        seen[key] = True
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_PlanLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-
-
-# The same rules on libyaml's parser, several times faster; plans are read on
-# every build. Errors are worded by the pure-Python loader above.
-class _FastPlanLoader(getattr(yaml, "CSafeLoader", _PlanLoader)):
-    pass
-
-
-_FastPlanLoader.yaml_implicit_resolvers = _PlanLoader.yaml_implicit_resolvers
-_FastPlanLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-
-
-def display_path(path: str | os.PathLike) -> str:
-    """Path as shown to the user: relative to the working folder when inside it."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
-
-
-# --------------------------------------------------------------------------
 # Validation helpers
 
 
@@ -200,7 +148,7 @@ class _Checker:
         for k in value:
             if not isinstance(k, str) or k not in spec:
                 full = _join(key, str(k))
-                hint = _suggest(str(k), spec)
+                hint = did_you_mean(str(k), spec, quote="'")
                 valid = ", ".join(spec)
                 raise self.fail(
                     full,
@@ -280,11 +228,6 @@ class _Checker:
 
 def _join(parent: str | None, child: str) -> str:
     return f"{parent}.{child}" if parent else child
-
-
-def _suggest(word: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.5)
-    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
 
 
 def _show(value: Any) -> str:
@@ -457,10 +400,9 @@ def load_plan(path: str | os.PathLike) -> Plan:
     except OSError as exc:
         raise PlanError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
     try:
-        try:
-            data = yaml.load(text, Loader=_FastPlanLoader)  # noqa: S506 - SafeLoader rules
-        except yaml.YAMLError:
-            data = yaml.load(text, Loader=_PlanLoader)  # noqa: S506 - SafeLoader subclass
+        # Dates stay text (parsed here, so that a bad date gets this module's
+        # message, not PyYAML's ValueError); a key written twice is an error.
+        data = load_yaml(text, timestamps=False, unique_keys=True)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
