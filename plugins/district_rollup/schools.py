@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,12 +21,12 @@ from urllib.parse import urlsplit
 import yaml
 
 from truongweb.plugins.content_schema.safe_yaml import load_yaml, loaders
+from truongweb.plugins.content_schema.values import CODE_RE
 from truongweb.plugins.vietnamese.messages import display_path
 
 __all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "load_school_list", "parse_csv",
            "parse_yaml"]
 
-CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_BYTES = 5_000_000  # some 30,000 schools; a district has dozens
 COLUMNS = ("code", "name", "level", "site")
 _TOP_KEYS = {"district", "plan", "schools", "plan_file"}

@@ -7,13 +7,13 @@ plan, so counting is linear in the number of items.
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from truongweb.plugins.content_schema import CHANNELS as CHANNEL_LABELS
 from truongweb.plugins.content_schema import DEFAULT_CHANNEL
+from truongweb.plugins.content_schema.values import WEB_URL_RE, is_code
 from truongweb.plugins.vietnamese.messages import did_you_mean
 
 from .periods import Period, periods_for_quota, semesters as semester_periods
@@ -301,7 +301,6 @@ def _nearest(word: str, candidates: Iterable[str]) -> str:
     return " Chưa có kế hoạch nào khai báo mã này (thư mục plans/)."
 
 
-_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 def validate_item_tags(
@@ -339,13 +338,13 @@ def validate_item_tags(
             + _nearest(unit_code, known_units)
         )
     ch = str(channel).strip().lower() if channel not in (None, "") else DEFAULT_CHANNEL
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ch):
+    if not is_code(ch):
         raise TaggingError(
             f"{source_path}: khóa 'channel' có giá trị '{channel}' không hợp lệ: dùng mã không dấu, "
             f"ví dụ {', '.join(CHANNEL_LABELS)}."
         )
     url = str(link).strip() if link not in (None, "") else None
-    if url is not None and not _URL_RE.match(url):
+    if url is not None and not WEB_URL_RE.match(url):
         raise TaggingError(
             f"{source_path}: khóa 'link' có giá trị '{url}' không phải địa chỉ web hợp lệ "
             "(phải bắt đầu bằng http:// hoặc https://)."

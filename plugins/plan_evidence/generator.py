@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from truongweb.plugins.content_schema.values import as_date
 from truongweb.plugins.vietnamese.messages import display_path
 
 from . import views
@@ -40,17 +41,13 @@ def resolve_as_of(settings) -> datetime.date:
     if value in (None, ""):
         tz = settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"
         return datetime.datetime.now(ZoneInfo(tz)).date()
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value).strip())
-    except ValueError:
+    day = as_date(value)
+    if day is None:
         raise PlanError(
             f"Thiết lập EVIDENCE_AS_OF có giá trị '{value}' không phải ngày hợp lệ: "
             "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-10-15."
-        ) from None
+        )
+    return day
 
 
 def local_date(value, tz: str) -> datetime.date:

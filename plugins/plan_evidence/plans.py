@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 from truongweb.plugins.content_schema.safe_yaml import load_yaml
+from truongweb.plugins.content_schema.values import CODE_RE, as_date
 from truongweb.plugins.vietnamese.messages import did_you_mean, display_path
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "parse_plan",
 ]
 
-CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUOTA_KEYS = ("total", "per_month", "per_quarter", "per_semester")
 PLAN_EXTENSIONS = (".yml", ".yaml")
 
@@ -181,16 +180,9 @@ class _Checker:
         return value
 
     def date(self, value: Any, key: str) -> datetime.date:
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        if isinstance(value, str):
-            try:
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-                    return datetime.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        day = as_date(value)
+        if day is not None:
+            return day
         raise self.fail(
             key,
             f"có giá trị {_show(value)} không phải ngày hợp lệ: viết theo dạng "

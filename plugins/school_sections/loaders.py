@@ -17,10 +17,9 @@ import yaml
 
 from truongweb.paths import OutsideFolderError, resolve_inside
 from truongweb.plugins.content_schema import DATA_FILES, DISCLOSURE_GROUPS, load_yaml
+from truongweb.plugins.content_schema.values import CODE_RE as SLUG_RE
+from truongweb.plugins.content_schema.values import EMAIL_RE, PHONE_RE, as_date
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{6,}[0-9]$")
 
 ATTACHMENT_EXTS = {".pdf", ".docx", ".doc", ".xlsx", ".odt"}
 
@@ -103,15 +102,9 @@ class _Obj:
         value = self.raw(key, required)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        day = as_date(value)
+        if day is not None:
+            return day
         raise self.err(key, f"phải là ngày dạng YYYY-MM-DD, nhận được “{value}”.")
 
     def email(self, key: str, required: bool = True) -> str | None:
