@@ -170,6 +170,15 @@ class _Checker:
             raise self.fail(key, "không được để trống.")
         return text
 
+    def unique_code(self, value: Any, key: str, example: str, seen: dict[str, str],
+                    what: str) -> str:
+        """A code not used before in this file; ``seen`` maps codes to their keys."""
+        code = self.code(value, key, example)
+        if code in seen:
+            raise self.fail(key, f"'{code}' bị trùng: mã {what} này đã dùng ở {seen[code]}.")
+        seen[code] = key.rsplit(".", 1)[0]
+        return code
+
     def code(self, value: Any, key: str, example: str) -> str:
         if not isinstance(value, str) or not CODE_RE.match(value):
             raise self.fail(
@@ -309,12 +318,8 @@ def parse_plan(data: Any, file: str) -> Plan:
     for i, raw in enumerate(topics_raw):
         k = f"topics[{i}]"
         c.mapping(raw, k, _VALID_TOPIC, "chủ đề")
-        code = c.code(raw["code"], f"{k}.code", "chuong-trinh-gdpt-2018")
-        if code in seen_codes:
-            raise c.fail(
-                f"{k}.code", f"'{code}' bị trùng: mã chủ đề này đã dùng ở {seen_codes[code]}."
-            )
-        seen_codes[code] = k
+        code = c.unique_code(raw["code"], f"{k}.code", "chuong-trinh-gdpt-2018", seen_codes,
+                             "chủ đề")
         t_title = c.text(raw["title"], f"{k}.title")
         group = c.text(raw.get("group"), f"{k}.group", allow_none=True)
         t_quota = c.quota(raw.get("quota"), f"{k}.quota", has_sem)
@@ -340,12 +345,7 @@ def parse_plan(data: Any, file: str) -> Plan:
         for i, raw in enumerate(c.seq(data["units"], "units", "đơn vị")):
             k = f"units[{i}]"
             c.mapping(raw, k, _VALID_UNIT, "đơn vị")
-            code = c.code(raw["code"], f"{k}.code", "to-ngu-van")
-            if code in seen_units:
-                raise c.fail(
-                    f"{k}.code", f"'{code}' bị trùng: mã đơn vị này đã dùng ở {seen_units[code]}."
-                )
-            seen_units[code] = k
+            code = c.unique_code(raw["code"], f"{k}.code", "to-ngu-van", seen_units, "đơn vị")
             units.append(
                 Unit(
                     code=code,
