@@ -58,6 +58,8 @@ def test_editor_channels_and_statuses_are_the_schema_s_with_its_labels(editor):
     assert options(by_name(fields, "channel")) == schema.CHANNELS
     assert list(options(by_name(fields, "channel"))) == list(schema.CHANNELS)  # same order
     assert by_name(fields, "channel")["default"] == schema.DEFAULT_CHANNEL
+    website = f"«{schema.CHANNELS[schema.DEFAULT_CHANNEL]}»"  # the hints name the option as shown
+    assert website in by_name(fields, "channel")["hint"] and website in by_name(fields, "link")["hint"]
     for collection in ("articles", "pages"):
         assert options(by_name(editor[collection]["fields"], "status")) == schema.STATUS_LABELS
     assert set(schema.STATUS_LABELS) == set(schema.STATUSES)
