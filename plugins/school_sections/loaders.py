@@ -194,30 +194,32 @@ def read_yaml(path: Path, shown: str) -> Any:
 # Data classes
 
 
+class _Telephone:
+    """A ``phone`` with its ``tel:`` link for templates."""
+
+    phone: str | None
+
+    @property
+    def tel(self) -> str:
+        return tel_href(self.phone)
+
+
 @dataclass
-class Leader:
+class Leader(_Telephone):
     name: str
     position: str
     phone: str
     email: str
     duties: list[str]
 
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
-
 
 @dataclass
-class Person:
+class Person(_Telephone):
     name: str
     position: str
     phone: str
     email: str
     address: str | None = None
-
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
 
 
 @dataclass
@@ -227,7 +229,7 @@ class FaqItem:
 
 
 @dataclass
-class Contact:
+class Contact(_Telephone):
     title: str
     address: str | None
     phone: str | None
@@ -239,10 +241,6 @@ class Contact:
     feedback_note: str | None
     survey_url: str | None
     faq: list[FaqItem]
-
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
 
 
 @dataclass
