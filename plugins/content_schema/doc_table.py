@@ -12,6 +12,7 @@ from pathlib import Path
 
 from truongweb.plugins.vietnamese.text import slugify
 
+from . import weekly
 from .schema import FIELDS, NOTE_PREFIX
 from .vocabulary import (
     CATEGORIES,
@@ -30,6 +31,22 @@ END = "<!-- /content-schema -->"
 
 def _yes(flag: bool) -> str:
     return "yes" if flag else ""
+
+
+WEEKLY_FILES = {
+    "lich-cong-tac/<yyyy>-W<ww>.yml": weekly.SCHEDULE_WEEK_FIELDS,
+    "thuc-don/<yyyy>-W<ww>.yml": weekly.MENU_WEEK_FIELDS,
+    "thoi-khoa-bieu/*.yml": weekly.TIMETABLE_FIELDS,
+}
+
+
+def _weekly_shape(fields, path: str = "") -> dict[str, tuple[str, ...]]:
+    """A weekly file's ``DataField``s as key path -> keys, like DATA_FILES."""
+    shape = {path: tuple(f.name for f in fields)}
+    for f in fields:
+        if f.kind == "entries":
+            shape.update(_weekly_shape(f.fields, f"{path}.{f.name}" if path else f.name))
+    return shape
 
 
 def key_tables() -> str:
@@ -59,7 +76,8 @@ def key_tables() -> str:
     lines += [f"| `{key}` | `{url}` | {title} |" for key, (url, title) in SECTIONS.items()]
     lines += ["", "### Data files (relative to `content/`)", "| file | key path | keys |",
               "| --- | --- | --- |"]
-    for file, shape in DATA_FILES.items():
+    weekly_shapes = {file: _weekly_shape(fields) for file, fields in WEEKLY_FILES.items()}
+    for file, shape in {**DATA_FILES, **weekly_shapes}.items():
         lines += [f"| `{file}` | {f'`{path}`' if path else '(top)'} | "
                   f"{', '.join(f'`{k}`' for k in keys)} |" for path, keys in shape.items()]
     lines += ["", "### Disclosure groups (`group` in `cong-khai/*.yml`)", "| code | title |",
