@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from truongweb import theme as _theme
+from truongweb.plugins.content_schema import vocabulary as _vocabulary
 
 # Filled from SCHOOL by the site_settings plugin unless the site sets them.
 SITENAME = None
@@ -47,17 +48,10 @@ ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
 READERS = {"html": None, "rst": None}  # Markdown only: stray files are not articles
 
-CATEGORIES = [
-    "Tin tức – Sự kiện",
-    "Thông báo",
-    "Hoạt động chuyên môn",
-    "Đoàn – Đội",
-    "Tuyển sinh",
-    "Gương sáng",
-]
-DEFAULT_CATEGORY = "Tin tức – Sự kiện"
+CATEGORIES = list(_vocabulary.CATEGORIES)
+DEFAULT_CATEGORY = _vocabulary.DEFAULT_CATEGORY
 USE_FOLDER_AS_CATEGORY = False
-NOTICE_CATEGORY = "Thông báo"
+NOTICE_CATEGORY = _vocabulary.NOTICE_CATEGORY
 
 MENU = [
     ("Trang chủ", ""),

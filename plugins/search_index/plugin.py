@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, StaticGenerator
 
 from truongweb import pelican_compat
+from truongweb.plugins.vietnamese.dates import format_date
 
 from .indexer import BackgroundIndex, SearchIndexError
 from .text import record_from_page
@@ -21,7 +22,7 @@ logger = logging.getLogger("search_index")
 
 def _date(obj) -> str:
     d = getattr(obj, "date", None)
-    return d.strftime("%d/%m/%Y") if d is not None and hasattr(d, "strftime") else ""
+    return format_date(d) if d is not None and hasattr(d, "strftime") else ""
 
 
 def _wanted(obj) -> bool:
