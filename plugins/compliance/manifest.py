@@ -9,15 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from truongweb.plugins.content_schema import SECTION_URLS
+from truongweb.plugins.vietnamese.dates import format_date
+
 
 # Where the school_sections plugin writes the required sections. Used when
 # that plugin did not run, so a site without them fails the rules instead of
 # passing them vacuously.
-DEFAULT_SECTION_URLS = {
-    "lanh_dao": "lanh-dao/", "lien_he": "lien-he/", "lien_ket": "lien-ket/",
-    "lay_y_kien": "lay-y-kien/", "tuyen_sinh": "thong-tin-tuyen-sinh/",
-    "van_ban": "van-ban/", "cong_khai": "cong-khai/", "so_do_trang": "so-do-trang/",
-}
+DEFAULT_SECTION_URLS = SECTION_URLS
 
 
 def _save(obj) -> str | None:
@@ -105,7 +104,17 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
         "feeds": {"all": setting_path("FEED_ALL_ATOM"), "categories": category_feeds},
         "downtime": settings.get("DOWNTIME_NOTICE") or None,
         "published_urls": published_urls,
+        # The weekly plugin's menu weeks and whether the menu rule applies
+        # (plugins/weekly/generator.menu_manifest); without that plugin, by level.
+        "menus": context.get("weekly_menus") or _default_menus(school),
     }
+
+
+def _default_menus(school: dict) -> dict:
+    from truongweb.plugins.weekly.weeks import menus_required
+
+    return {"required": menus_required(school, False), "weeks": [],
+            "page": "thuc-don/{week}/index.html"}
 
 
 def _source_date(value) -> str | None:
@@ -114,9 +123,9 @@ def _source_date(value) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     try:
-        return dt.date.fromisoformat(str(value)[:10]).strftime("%d/%m/%Y")
+        return format_date(dt.date.fromisoformat(str(value)[:10]))
     except ValueError:
         return str(value)
 

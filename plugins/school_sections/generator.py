@@ -12,42 +12,22 @@ import markdown
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from truongweb.plugins.content_schema import DATA_FILES, SECTION_TITLES, SECTION_URLS
 from truongweb.plugins.sanitize_html import report as report_removed_html
 from truongweb.plugins.sanitize_html.policy import sanitize
+from truongweb.plugins.vietnamese.dates import format_date
 
 from .loaders import DISCLOSURE_GROUPS, hold_future, human_size, load_all
 
 logger = logging.getLogger(__name__)
 
-DATA_DIRS = ("data", "van-ban", "cong-khai")
-
-# Output URLs of the sections (relative to SITEURL, trailing slash).
-SECTION_URLS = {
-    "lanh_dao": "lanh-dao/",
-    "lien_he": "lien-he/",
-    "lien_ket": "lien-ket/",
-    "lay_y_kien": "lay-y-kien/",
-    "tuyen_sinh": "thong-tin-tuyen-sinh/",
-    "van_ban": "van-ban/",
-    "cong_khai": "cong-khai/",
-    "so_do_trang": "so-do-trang/",
-}
-
-SECTION_TITLES = {
-    "lanh_dao": "Lãnh đạo nhà trường",
-    "lien_he": "Liên hệ – Hỏi đáp",
-    "lien_ket": "Liên kết",
-    "lay_y_kien": "Lấy ý kiến",
-    "tuyen_sinh": "Thông tin tuyển sinh",
-    "van_ban": "Văn bản",
-    "cong_khai": "Công khai",
-    "so_do_trang": "Sơ đồ trang",
-}
+# The content folders the data files live in: data, van-ban, cong-khai.
+DATA_DIRS = tuple(dict.fromkeys(name.split("/")[0] for name in DATA_FILES))
 
 
 def vn_day(value) -> str:
-    """date -> '05/02/2026' (Vietnamese day/month/year)."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    """date -> '05/02/2026' (Vietnamese day/month/year); nothing for no date."""
+    return format_date(value) if value else ""
 
 
 def render_markdown(text: str, source: str = "") -> Markup:
@@ -57,6 +37,17 @@ def render_markdown(text: str, source: str = "") -> Markup:
     if source:
         report_removed_html(source, result.removed, "trường body")
     return Markup(result.html)
+
+
+def section_frame(url, title, description, date, parents=(), sidebar=False, subject=None) -> dict:
+    """The variables of the section frame (``school_sections/_section.html``),
+    which other plugins' pages extend too (``weekly``)."""
+    return {
+        "url": url, "section_url": url, "section_title": title,
+        "section_description": description, "section_date": date,
+        "section_parents": list(parents), "section_sidebar": sidebar,
+        "section_subject": subject,
+    }
 
 
 class SchoolSectionsGenerator(Generator):
@@ -102,14 +93,7 @@ class SchoolSectionsGenerator(Generator):
             self.get_template(f"school_sections/{template}"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            url=url,
-            section_url=url,
-            section_title=title,
-            section_description=description,
-            section_date=when,
-            section_parents=list(parents),
-            section_sidebar=sidebar,
-            section_subject=subject,
+            **section_frame(url, title, description, when, parents, sidebar, subject),
             # The sitemap's lastmod: the date of what the page shows (none:
             # no lastmod; never the build time).
             sitemap_lastmod=kwargs.pop("sitemap_lastmod", date),

@@ -16,20 +16,10 @@ from typing import Any
 import yaml
 
 from truongweb.paths import OutsideFolderError, resolve_inside
+from truongweb.plugins.content_schema import DATA_FILES, DISCLOSURE_GROUPS, load_yaml
+from truongweb.plugins.content_schema.values import CODE_RE as SLUG_RE
+from truongweb.plugins.content_schema.values import EMAIL_RE, PHONE_RE, as_date
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{6,}[0-9]$")
-
-# Thông tư 09/2024/TT-BGDĐT disclosure groups, in display order.
-DISCLOSURE_GROUPS: dict[str, str] = {
-    "thong-tin-chung": "Thông tin chung về cơ sở giáo dục",
-    "tai-chinh": "Thu, chi tài chính",
-    "doi-ngu-co-so-vat-chat": "Đội ngũ và cơ sở vật chất",
-    "chat-luong": "Kiểm định và bảo đảm chất lượng",
-    "ke-hoach-ket-qua": "Kế hoạch và kết quả hoạt động giáo dục",
-    "bao-cao-thuong-nien": "Báo cáo thường niên",
-}
 
 ATTACHMENT_EXTS = {".pdf", ".docx", ".doc", ".xlsx", ".odt"}
 
@@ -43,9 +33,14 @@ class SectionDataError(ValueError):
 
 
 class _Obj:
-    """A mapping read from ``file`` at key path ``where`` with typed getters."""
+    """A mapping read from ``file`` at key path ``where`` with typed getters.
 
-    def __init__(self, data: Any, file: str, where: str = ""):
+    ``schema`` is the file's entry of ``content_schema.DATA_FILES`` and
+    ``path`` the key path in it (``where`` without the item numbers): the keys
+    this mapping may have."""
+
+    def __init__(self, data: Any, file: str, schema: dict[str, tuple[str, ...]],
+                 where: str = "", path: str = ""):
         if not isinstance(data, dict):
             raise SectionDataError(
                 f"Tệp {file}: {_at(where)}phải là một bảng khóa: giá trị "
@@ -54,15 +49,23 @@ class _Obj:
         self.data = data
         self.file = file
         self.where = where
+        self.schema = schema
+        self.path = path
+        self.allowed = schema[path]
         self.used: set[str] = set()
 
     def _key(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
+    def _child(self, value: Any, where: str, key: str) -> _Obj:
+        return _Obj(value, self.file, self.schema, where, f"{self.path}.{key}" if self.path else key)
+
     def err(self, key: str, what: str) -> SectionDataError:
         return SectionDataError(f'Tệp {self.file}: khóa "{self._key(key)}" {what}')
 
     def raw(self, key: str, required: bool = True) -> Any:
+        if key not in self.allowed:  # a loader out of step with the schema
+            raise LookupError(f"{key!r} is not a key of {self.path or 'the top'} in DATA_FILES")
         self.used.add(key)
         value = self.data.get(key)
         if value is None or (isinstance(value, (str, list, dict)) and not value):
@@ -99,15 +102,9 @@ class _Obj:
         value = self.raw(key, required)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        day = as_date(value)
+        if day is not None:
+            return day
         raise self.err(key, f"phải là ngày dạng YYYY-MM-DD, nhận được “{value}”.")
 
     def email(self, key: str, required: bool = True) -> str | None:
@@ -137,7 +134,7 @@ class _Obj:
         if not isinstance(value, list):
             raise self.err(key, f"phải là một danh sách, nhận được {_kind(value)}.")
         return [
-            _Obj(item, self.file, f"{self._key(key)}[{i + 1}]")
+            self._child(item, f"{self._key(key)}[{i + 1}]", key)
             for i, item in enumerate(value)
         ]
 
@@ -145,16 +142,16 @@ class _Obj:
         value = self.raw(key, required)
         if value is None:
             return None
-        return _Obj(value, self.file, self._key(key))
+        return self._child(value, self._key(key), key)
 
     def done(self) -> None:
         """Reject unknown keys (typos must not be silently ignored)."""
-        unknown = sorted(set(self.data) - self.used, key=str)
+        unknown = sorted(set(self.data) - set(self.allowed), key=str)
         if unknown:
             raise self.err(
                 str(unknown[0]),
                 "không được hỗ trợ (khóa lạ, có thể viết sai). Các khóa hợp lệ: "
-                + ", ".join(sorted(self.used))
+                + ", ".join(self.allowed)
                 + ".",
             )
 
@@ -186,7 +183,7 @@ def read_yaml(path: Path, shown: str) -> Any:
     except OSError as exc:
         raise SectionDataError(f"Tệp {shown}: không đọc được ({exc.strerror}).") from None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" ở dòng {mark.line + 1}" if mark is not None else ""
@@ -197,30 +194,32 @@ def read_yaml(path: Path, shown: str) -> Any:
 # Data classes
 
 
+class _Telephone:
+    """A ``phone`` with its ``tel:`` link for templates."""
+
+    phone: str | None
+
+    @property
+    def tel(self) -> str:
+        return tel_href(self.phone)
+
+
 @dataclass
-class Leader:
+class Leader(_Telephone):
     name: str
     position: str
     phone: str
     email: str
     duties: list[str]
 
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
-
 
 @dataclass
-class Person:
+class Person(_Telephone):
     name: str
     position: str
     phone: str
     email: str
     address: str | None = None
-
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
 
 
 @dataclass
@@ -230,7 +229,7 @@ class FaqItem:
 
 
 @dataclass
-class Contact:
+class Contact(_Telephone):
     title: str
     address: str | None
     phone: str | None
@@ -242,10 +241,6 @@ class Contact:
     feedback_note: str | None
     survey_url: str | None
     faq: list[FaqItem]
-
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
 
 
 @dataclass
@@ -364,7 +359,7 @@ def tel_href(phone: str) -> str:
 
 
 def load_leaders(path: Path, shown: str) -> tuple[str, list[Leader]]:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lanh-dao.yml"])
     title = top.text("title", required=False) or "Lãnh đạo nhà trường"
     leaders = []
     for item in top.items("leaders"):
@@ -397,7 +392,7 @@ def _person(obj: _Obj) -> Person:
 def load_contact(path: Path, shown: str, defaults: dict | None = None) -> Contact:
     """``defaults`` (the site's SCHOOL settings) supplies address, phone and
     email when the file leaves them out, so they are written once."""
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lien-he.yml"])
     defaults = defaults or {}
     for key in ("address", "phone", "email"):
         if not top.data.get(key) and defaults.get(key):
@@ -428,7 +423,7 @@ def load_contact(path: Path, shown: str, defaults: dict | None = None) -> Contac
 
 
 def load_links(path: Path, shown: str) -> list[LinkGroup]:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lien-ket.yml"])
     groups = []
     for g in top.items("groups"):
         links = []
@@ -448,7 +443,7 @@ def load_links(path: Path, shown: str) -> list[LinkGroup]:
 
 
 def load_consultations(path: Path, shown: str) -> list[Consultation]:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lay-y-kien.yml"])
     result = []
     seen: set[str] = set()
     for item in top.items("consultations"):
@@ -477,7 +472,7 @@ def load_consultations(path: Path, shown: str) -> list[Consultation]:
 
 
 def load_admissions(path: Path, shown: str) -> Admissions:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/tuyen-sinh.yml"])
     system = top.obj("online_system")
     notice = []
     for item in top.items("notice"):
@@ -535,7 +530,7 @@ def load_documents(folder: Path, shown_folder: str) -> list[Document]:
                 f"Tệp {shown}: tên tệp chỉ được gồm chữ thường không dấu, số và "
                 "dấu gạch ngang (tên tệp là đường dẫn của văn bản)."
             )
-        top = _Obj(read_yaml(path, shown), shown)
+        top = _Obj(read_yaml(path, shown), shown, DATA_FILES["van-ban/*.yml"])
         doc = Document(
             slug=slug,
             type=top.text("type"),
@@ -576,7 +571,7 @@ def load_disclosures(folder: Path, shown_folder: str) -> list[DisclosureItem]:
                 f"Tệp {shown}: tên tệp chỉ được gồm chữ thường không dấu, số và "
                 "dấu gạch ngang (tên tệp là đường dẫn của mục công khai)."
             )
-        top = _Obj(read_yaml(path, shown), shown)
+        top = _Obj(read_yaml(path, shown), shown, DATA_FILES["cong-khai/*.yml"])
         group = top.text("group")
         if group not in DISCLOSURE_GROUPS:
             raise top.err(
@@ -649,13 +644,9 @@ def load_disclosures(folder: Path, shown_folder: str) -> list[DisclosureItem]:
     return items
 
 
-DATA_FILES = {
-    "lanh-dao.yml": "leaders",
-    "lien-he.yml": "contact",
-    "lien-ket.yml": "link_groups",
-    "lay-y-kien.yml": "consultations",
-    "tuyen-sinh.yml": "admissions",
-}
+# The single files of content/data/ (each required).
+SINGLE_DATA_FILES = tuple(name.removeprefix("data/") for name in DATA_FILES
+                          if name.startswith("data/"))
 
 
 def load_all(content: Path, school: dict | None = None) -> SectionData:
@@ -664,7 +655,7 @@ def load_all(content: Path, school: dict | None = None) -> SectionData:
     content = Path(content)
     data = SectionData()
     ddir = content / "data"
-    for name in DATA_FILES:
+    for name in SINGLE_DATA_FILES:
         if not (ddir / name).is_file():
             raise SectionDataError(
                 f"Thiếu tệp dữ liệu content/data/{name} (cần cho chuyên mục bắt buộc)."

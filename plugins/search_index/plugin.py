@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, StaticGenerator
 
+from truongweb import pelican_compat
+from truongweb.plugins.vietnamese.dates import format_date
+
 from .indexer import BackgroundIndex, SearchIndexError
 from .text import record_from_page
 
@@ -19,7 +22,7 @@ logger = logging.getLogger("search_index")
 
 def _date(obj) -> str:
     d = getattr(obj, "date", None)
-    return d.strftime("%d/%m/%Y") if d is not None and hasattr(d, "strftime") else ""
+    return format_date(d) if d is not None and hasattr(d, "strftime") else ""
 
 
 def _wanted(obj) -> bool:
@@ -41,7 +44,7 @@ def records_from_context(generators) -> list[dict]:
         records.append(dict(
             url=f"{siteurl}/{obj.url}",
             title=obj.title,
-            body_html=obj._content or "",
+            body_html=pelican_compat.body_html(obj),
             summary_html=str(obj.metadata.get("summary") or ""),
             date=_date(obj) if hasattr(obj, "category") else "",
             category=str(category) if category else "",

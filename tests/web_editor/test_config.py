@@ -87,7 +87,7 @@ def test_categories_channel_status_and_dates(plans):
     assert category["options"] == CATEGORIES and category["default"] == "Thông báo"
     channel = field(articles, "channel")
     assert [o["value"] for o in channel["options"]] == [c for c, _ in CHANNELS] == [
-        "website", "facebook", "bao-chi", "truyen-hinh", "phat-thanh"]
+        "website", "facebook", "zalo", "bao-chi", "truyen-hinh", "phat-thanh"]
     assert channel["default"] == "website"
     assert "Đường dẫn" in channel["hint"] and "báo lỗi" in channel["hint"]
     link = field(articles, "link")
@@ -107,7 +107,9 @@ def test_collections_folders_slugs_and_media(plans):
     config = build_config(SETTINGS, plans)
     assert {c["name"]: c["folder"] for c in config["collections"]} == {
         "articles": "content/articles", "pages": "content/pages",
-        "van-ban": "content/van-ban", "cong-khai": "content/cong-khai"}
+        "van-ban": "content/van-ban", "cong-khai": "content/cong-khai",
+        "lich-cong-tac": "content/lich-cong-tac", "thuc-don": "content/thuc-don",
+        "thoi-khoa-bieu": "content/thoi-khoa-bieu"}
     assert collection(config, "articles")["path"] == "{{year}}/{{month}}-{{slug}}"
     assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True
     assert config["media_folder"] == "content/images" and config["public_folder"] == "/images"
@@ -115,7 +117,9 @@ def test_collections_folders_slugs_and_media(plans):
     assert config["output"]["omit_empty_optional_fields"] is True
     formats = {c["name"]: (c["format"], c["extension"]) for c in config["collections"]}
     assert formats == {"articles": ("yaml-frontmatter", "md"), "pages": ("yaml-frontmatter", "md"),
-                       "van-ban": ("yml", "yml"), "cong-khai": ("yml", "yml")}
+                       "van-ban": ("yml", "yml"), "cong-khai": ("yml", "yml"),
+                       "lich-cong-tac": ("yml", "yml"), "thuc-don": ("yml", "yml"),
+                       "thoi-khoa-bieu": ("yml", "yml")}
     for name in ("van-ban", "cong-khai"):  # attachments stay next to the data, as "tep/…"
         assert collection(config, name)["media_folder"] == "tep"
         assert collection(config, name)["public_folder"] == "tep"
@@ -130,10 +134,7 @@ def test_document_and_disclosure_fields_match_the_school_sections_loader(plans):
     assert names("cong-khai") == ["group", "title", "published", "updated", "deadline", "year",
                                   "body", "facts", "tables", "files"]
     groups = field(collection(config, "cong-khai"), "group")["options"]
-    try:
-        from truongweb.plugins.school_sections.loaders import DISCLOSURE_GROUPS
-    except ImportError:
-        from truongweb.plugins.web_editor.config import _DISCLOSURE_GROUPS as DISCLOSURE_GROUPS
+    from truongweb.plugins.content_schema import DISCLOSURE_GROUPS
     assert [o["value"] for o in groups] == list(DISCLOSURE_GROUPS)
 
 
