@@ -18,7 +18,7 @@ def run(args):
     from truongweb.import_site import site_settings
     from truongweb.new_article import ArticleExistsError, create_article
     from truongweb.paths import site_root
-    from truongweb.plugins.front_matter import _nearest_hint
+    from truongweb.plugins.vietnamese.messages import did_you_mean
 
     try:
         categories, default, timezone = site_settings()
@@ -27,7 +27,7 @@ def run(args):
     category = " ".join((args.category or default).split())
     if categories and category not in categories:
         return fail(f"chuyên mục “{category}” không có trong CATEGORIES của pelicanconf.py."
-                    f"{_nearest_hint(category, categories)} Các chuyên mục: {'; '.join(categories)}.")
+                    f"{did_you_mean(category, categories)} Các chuyên mục: {'; '.join(categories)}.")
     try:
         path = create_article(args.title, site_root() / "content", category=category,
                               author=args.author, timezone=timezone)
