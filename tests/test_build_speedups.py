@@ -111,3 +111,22 @@ def test_templates_compiled_with_other_jinja_options_are_not_reused(tmp_path):
     page = read(next(output.rglob("lop-67-*/index.html")))
     assert "Lớp 6&lt;7" in page and "Lớp 6<7" not in page
     assert len(list((tmp_path / "cache" / "jinja").iterdir())) == 2
+
+
+def test_build_from_the_uncompressed_content_cache_writes_what_a_cold_build_writes(tmp_path):
+    import re
+
+    cold = build_site(tmp_path / "a")
+    caches = [p for p in (tmp_path / "a" / "cache").iterdir() if p.name.endswith("Generator-Readers")]
+    assert caches and all(p.read_bytes()[:2] != b"\x1f\x8b" for p in caches)  # not gzip
+    shutil.move(str(cold), str(tmp_path / "cold"))
+    warm = build_site(tmp_path / "a")  # same cache folder: content read from it
+    build_time = re.compile(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00|\d\d/\d\d/20\d\d \d\d:\d\d")
+
+    def pages(output):
+        return {p.relative_to(output).as_posix(): build_time.sub("", read(p))
+                for p in output.rglob("*.html")}
+
+    first, second = pages(tmp_path / "cold"), pages(warm)
+    assert sorted(first) == sorted(second)
+    assert [p for p in first if first[p] != second[p]] == []
