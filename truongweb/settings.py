@@ -171,8 +171,10 @@ CONTENT_SECURITY_POLICY = (
 # --- Plugins: always explicit (an unset list loads every installed plugin) ---
 PLUGIN_PATHS = []
 PLUGINS = [
-    "truongweb.plugins.site_settings",  # first: fills SITENAME from SCHOOL, renamed settings, Pelican version
-    "truongweb.plugins.plain_pelican",  # `pelican content` reports in Vietnamese, exit 1 on any error
+    # First: `pelican content` reports in Vietnamese, exit 1 on any error (also
+    # the unsupported-Pelican message of site_settings, which comes next).
+    "truongweb.plugins.plain_pelican",
+    "truongweb.plugins.site_settings",  # before any plugin reads settings: SITENAME from SCHOOL, renamed settings, Pelican version
     "truongweb.plugins.front_matter",
     "truongweb.plugins.sanitize_html",  # allowlist for body HTML, before it is cached
     "truongweb.plugins.safe_paths",  # content read only inside content/, output written only inside the output folder
@@ -192,11 +194,16 @@ PLUGINS = [
     "truongweb.plugins.plan_evidence",
     "truongweb.plugins.district_rollup",  # /tong-hop/ on a district's site (SCHOOL["level"] == "phong-gddt")
     "truongweb.plugins.school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
+    "truongweb.plugins.weekly",  # work schedule (+ .ics), menus, timetables: content/lich-cong-tac, thuc-don, thoi-khoa-bieu
     "truongweb.plugins.images",
     "truongweb.plugins.old_urls",  # a page at each old (imported) address leading to the new one
     "truongweb.plugins.search_index",  # after every plugin that writes pages
     "truongweb.plugins.compliance",  # last: checks the finished output (search index included) at `finalized`
 ]
+
+# Weekly content (plugins/weekly): the day whose week is "this week" on the
+# home page; None: today in TIMEZONE (the site is rebuilt each day).
+WEEKLY_TODAY = None
 
 # Compliance checker (plugins/compliance): URLs already published, which must
 # keep working (checklist C18); one per line, relative to content/.

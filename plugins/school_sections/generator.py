@@ -59,6 +59,17 @@ def render_markdown(text: str, source: str = "") -> Markup:
     return Markup(result.html)
 
 
+def section_frame(url, title, description, date, parents=(), sidebar=False, subject=None) -> dict:
+    """The variables of the section frame (``school_sections/_section.html``),
+    which other plugins' pages extend too (``weekly``)."""
+    return {
+        "url": url, "section_url": url, "section_title": title,
+        "section_description": description, "section_date": date,
+        "section_parents": list(parents), "section_sidebar": sidebar,
+        "section_subject": subject,
+    }
+
+
 class SchoolSectionsGenerator(Generator):
     """Loads the section data and writes one page per section/document/item."""
 
@@ -102,14 +113,7 @@ class SchoolSectionsGenerator(Generator):
             self.get_template(f"school_sections/{template}"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            url=url,
-            section_url=url,
-            section_title=title,
-            section_description=description,
-            section_date=when,
-            section_parents=list(parents),
-            section_sidebar=sidebar,
-            section_subject=subject,
+            **section_frame(url, title, description, when, parents, sidebar, subject),
             # The sitemap's lastmod: the date of what the page shows (none:
             # no lastmod; never the build time).
             sitemap_lastmod=kwargs.pop("sitemap_lastmod", date),
