@@ -19,7 +19,8 @@ from truongweb import __version__
 
 # Order of the help listing: creating a site, then the everyday commands.
 COMMANDS = [
-    # "init", "init-many": added by the site-creation work.
+    "init",
+    "init-many",
     "build",
     "serve",
     "preview",
