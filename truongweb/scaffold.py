@@ -212,8 +212,12 @@ _TOKEN = re.compile(r"\{\{([a-z_]+?)(_raw)?\}\}")
 def render(text: str, target: str, data: dict) -> str:
     """Fill ``{{key}}`` tokens: quoted for the file's language (a YAML or
     Python string), as is in Markdown and text; ``{{key_raw}}`` inside a
-    quoted YAML string is escaped but not quoted. An unknown key is a bug."""
+    quoted YAML string is escaped but not quoted. A Markdown file's front
+    matter is YAML. An unknown key is a bug."""
     suffix = Path(target).suffix
+    if suffix == ".md" and text.startswith("---\n"):
+        end = text.index("\n---\n", 4) + 5
+        return render(text[:end], target + ".yml", data) + render(text[end:], target + ".txt", data)
 
     def one(match):
         key, raw = match.group(1), match.group(2)
@@ -340,3 +344,61 @@ def git_init(folder: Path) -> str | None:
         if done.returncode != 0:
             return f"lệnh {' '.join(command[:2])} thất bại: {done.stderr.strip()[:200]}"
     return None
+
+
+# --------------------------------------------------------------------------
+# A district's schools at once (init-many)
+
+# Identity columns of the schools CSV beside the roll-up's code,name,level,site
+# (district-rollup spec §2): the identity keys, ``site`` standing for site_url.
+CSV_IDENTITY_COLUMNS = [key for key in FIELD_KEYS if key not in ("name", "level", "site_url")]
+CSV_COLUMNS = ["code", "name", "level", "site", *CSV_IDENTITY_COLUMNS]
+
+
+@dataclass
+class SchoolRow:
+    code: str
+    where: str  # "truong.csv, dòng 3"
+    identity: dict
+
+
+def schools_from_csv(path, outdir) -> list[SchoolRow]:
+    """Every school of the CSV at ``path``, checked as a whole: all the
+    problems (each naming the file and line) in one ScaffoldError, so that
+    nothing is created from a list with a mistake in it."""
+    from truongweb.plugins.district_rollup.schools import SchoolListError, check_school_row, csv_rows
+
+    path = Path(path)
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ScaffoldError(f"{shown}: không đọc được tệp ({error.strerror}).") from None
+    try:
+        rows = csv_rows(data, shown, required=("code", "name", "level", "site"))
+    except SchoolListError as error:
+        raise ScaffoldError(str(error)) from None
+    if not rows:
+        raise ScaffoldError(f"{shown}: danh sách không có trường nào.")
+    unknown = [column for column in rows[0][1] if column not in CSV_COLUMNS]
+    if unknown:
+        raise ScaffoldError(f"{shown}, dòng 1: cột lạ “{unknown[0]}” (có thể viết sai); các cột dùng "
+                            f"được: {', '.join(CSV_COLUMNS)}.")
+    problems, schools, seen = [], [], {}
+    for number, row in rows:
+        where = f"{shown}, dòng {number}"
+        try:
+            school = check_school_row(row, shown, f"dòng {number}", seen)
+        except SchoolListError as error:
+            problems.append(str(error))
+            continue
+        identity = {key: (row.get(key) or "").strip() for key in CSV_IDENTITY_COLUMNS}
+        identity.update(name=school.name, level=school.level, site_url=school.site.rstrip("/"))
+        problems += [f"{where}: {problem}" for problem in check_identity(identity)]
+        folder = Path(outdir) / school.code
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            problems.append(f"{where}: thư mục {folder} đã có và không trống; không ghi đè.")
+        schools.append(SchoolRow(school.code, where, identity))
+    if problems:
+        raise ScaffoldError("\n".join(problems))
+    return schools
