@@ -50,7 +50,11 @@ def run(args):
     from truongweb import scaffold
 
     identity = {spec.key: getattr(args, spec.key) for spec in scaffold.FIELDS}
+    # The optional values are asked only in a session that asks anyway: with
+    # every required flag given, init never waits for an answer.
     missing = [spec for spec in scaffold.FIELDS if identity[spec.key] is None]
+    if not any(spec.required for spec in missing):
+        missing = []
     if missing and sys.stdin.isatty():
         print("Nhập thông tin của trường (Ctrl+C để hủy).")
         try:
