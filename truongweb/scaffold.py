@@ -43,7 +43,7 @@ LEVELS: dict[str, str] = {
 
 # Title of the head of the unit, by level (the leader, the signer of reports).
 HEAD_TITLES = {"phong-gddt": "Trưởng phòng", "so-gddt": "Giám đốc",
-               "gdtx": "Giám đốc", "mam-non": "Hiệu trưởng"}
+               "gdtx": "Giám đốc"}
 DEFAULT_HEAD_TITLE = "Hiệu trưởng"
 
 # Long words of a school's name -> the short form of its short name.
@@ -62,24 +62,25 @@ class IdentityField:
     prompt: str
     required: bool = True
     example: str = ""
+    metavar: str = "GIÁ_TRỊ"  # shown in --help
 
 
 # The identity, in the order init asks for it. The optional ones may stay
 # empty: the compliance rules then say what is missing (C2, C22).
 FIELDS = [
-    IdentityField("name", "--name", "Tên đầy đủ của trường", example="Trường Tiểu học Kim Đồng"),
-    IdentityField("level", "--level", "Cấp học / loại đơn vị"),
-    IdentityField("parent", "--parent", "Cơ quan quản lý trực tiếp", example="Ủy ban nhân dân xã Kim Đồng"),
-    IdentityField("address", "--address", "Địa chỉ", example="Thôn 3, xã Kim Đồng, tỉnh Cao Bằng"),
-    IdentityField("phone", "--phone", "Điện thoại của trường", example="0206 3852 123"),
-    IdentityField("email", "--email", "Thư điện tử của trường", example="thkimdong@caobang.edu.vn"),
-    IdentityField("principal", "--principal", "Họ tên người đứng đầu (hiệu trưởng)", example="Nguyễn Thị Hoa"),
-    IdentityField("site_url", "--site-url", "Địa chỉ trang web (bắt đầu bằng https://)",
+    IdentityField("name", "--name", "Tên đầy đủ của trường", metavar="TÊN", example="Trường Tiểu học Kim Đồng"),
+    IdentityField("level", "--level", "Cấp học / loại đơn vị", metavar="CẤP"),
+    IdentityField("parent", "--parent", "Cơ quan quản lý trực tiếp", metavar="CƠ_QUAN", example="Ủy ban nhân dân xã Kim Đồng"),
+    IdentityField("address", "--address", "Địa chỉ", metavar="ĐỊA_CHỈ", example="Thôn 3, xã Kim Đồng, tỉnh Cao Bằng"),
+    IdentityField("phone", "--phone", "Điện thoại của trường", metavar="SỐ", example="0206 3852 123"),
+    IdentityField("email", "--email", "Thư điện tử của trường", metavar="THƯ", example="thkimdong@caobang.edu.vn"),
+    IdentityField("principal", "--principal", "Họ tên người đứng đầu (hiệu trưởng)", metavar="HỌ_TÊN", example="Nguyễn Thị Hoa"),
+    IdentityField("site_url", "--site-url", "Địa chỉ trang web (bắt đầu bằng https://)", metavar="URL",
           example="https://thkimdong.caobang.edu.vn"),
-    IdentityField("parent_url", "--parent-url", "Cổng thông tin của cơ quan quản lý trực tiếp (https://)",
+    IdentityField("parent_url", "--parent-url", "Cổng thông tin của cơ quan quản lý trực tiếp (https://)", metavar="URL",
           required=False),
-    IdentityField("authority", "--authority", "Sở Giáo dục và Đào tạo quản lý chuyên môn", required=False),
-    IdentityField("authority_url", "--authority-url", "Cổng thông tin của Sở (https://)", required=False),
+    IdentityField("authority", "--authority", "Sở Giáo dục và Đào tạo quản lý chuyên môn", metavar="TÊN", required=False),
+    IdentityField("authority_url", "--authority-url", "Cổng thông tin của Sở (https://)", metavar="URL", required=False),
 ]
 FIELD_KEYS = [f.key for f in FIELDS]
 URL_KEYS = ("site_url", "parent_url", "authority_url")

@@ -14,7 +14,7 @@ def add_arguments(parser):
         extra = f"; một trong: {', '.join(scaffold.LEVELS)}" if spec.key == "level" else ""
         example = f" (ví dụ: {spec.example})" if spec.example else ""
         optional = " — không bắt buộc" if not spec.required else ""
-        parser.add_argument(spec.flag, dest=spec.key, default=None,
+        parser.add_argument(spec.flag, dest=spec.key, default=None, metavar=spec.metavar,
                             help=f"{spec.prompt}{example}{extra}{optional}")
     parser.add_argument("--requirement", default=None, metavar="YÊU_CẦU",
                         help="dòng ghi vào requirements.txt thay cho truongweb==<phiên bản> "
