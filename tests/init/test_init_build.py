@@ -36,6 +36,8 @@ def test_init_writes_every_section_and_settings(site):
     assert (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == \
         f"truongweb=={__version__}"
     workflow = (folder / ".github/workflows/publish.yml").read_text(encoding="utf-8")
+    steps = yaml.safe_load(workflow)["jobs"]["build"]["steps"]
+    assert [s["run"] for s in steps if "pip install" in s.get("run", "")] == ["pip install -r requirements.txt"]
     assert "pip install -r requirements.txt\n" in workflow
     assert "truongweb build --publish --clean --check" in workflow
     assert "output/" in (folder / ".gitignore").read_text(encoding="utf-8").split()
@@ -61,6 +63,9 @@ def test_build_succeeds_with_the_schools_name(site):
     home = (folder / "output/index.html").read_text(encoding="utf-8")
     assert NAME in home
     assert IDENTITY["--principal"] in (folder / "output/lanh-dao/index.html").read_text(encoding="utf-8")
+    # Sections a new school leaves empty say so instead of failing the build.
+    assert "Hiện nhà trường không lấy ý kiến" in (folder / "output/lay-y-kien/index.html").read_text(encoding="utf-8")
+    assert "/minh-chung/" not in home  # no plan yet: no link to an evidence page that is not there
 
 
 def test_build_output_lists_the_todo(site):
