@@ -367,16 +367,12 @@ def schools_from_csv(path, outdir) -> list[SchoolRow]:
     """Every school of the CSV at ``path``, checked as a whole: all the
     problems (each naming the file and line) in one ScaffoldError, so that
     nothing is created from a list with a mistake in it."""
-    from truongweb.plugins.district_rollup.schools import SchoolListError, check_school_row, csv_rows
+    from truongweb.plugins.district_rollup.schools import (SchoolListError, check_school_row, csv_rows,
+                                                            read_list)
 
-    path = Path(path)
     shown = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ScaffoldError(f"{shown}: không đọc được tệp ({error.strerror}).") from None
-    try:
-        rows = csv_rows(data, shown, required=("code", "name", "level", "site"))
+        rows = csv_rows(read_list(path, shown), shown, required=("code", "name", "level", "site"))
     except SchoolListError as error:
         raise ScaffoldError(str(error)) from None
     if not rows:

@@ -24,7 +24,7 @@ from truongweb.plugins.content_schema.safe_yaml import load_yaml, loaders
 from truongweb.plugins.content_schema.values import CODE_RE
 from truongweb.plugins.vietnamese.messages import display_path
 
-__all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "check_school_row", "csv_rows",
+__all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "check_school_row", "csv_rows", "read_list",
            "load_school_list", "parse_csv", "parse_yaml"]
 
 MAX_BYTES = 5_000_000  # some 30,000 schools; a district has dozens
@@ -215,15 +215,20 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
                       plan_file=(folder / str(plan_file)) if plan_file else None)
 
 
+def read_list(path: Path, file: str) -> bytes:
+    """The bytes of a schools list; unreadable: SchoolListError naming ``file``."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise SchoolListError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
+
+
 def load_school_list(path, plan: str | None = None, district: str | None = None) -> SchoolList:
     """Read ``truong.yml``/``.yaml`` or ``.csv``. ``plan``/``district``
     override the file's (a CSV carries neither: ``plan`` is then required)."""
     path = Path(path)
     file = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SchoolListError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
+    data = read_list(path, file)
     if path.suffix.lower() == ".csv":
         if not plan or not CODE_RE.match(plan):
             raise SchoolListError(

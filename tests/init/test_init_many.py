@@ -69,3 +69,10 @@ def test_one_site_per_school_each_its_own_repository(tmp_path):
     again = run("init-many", str(listed), str(out))
     assert again.returncode == 1 and "không trống" in again.stderr
     assert {code: files_of(out / code) for code in before} == before
+
+
+def test_missing_list_is_named(tmp_path):
+    done = run("init-many", str(tmp_path / "khong-co.csv"), str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert f"{tmp_path / 'khong-co.csv'}: không đọc được tệp" in done.stderr
+    assert "Traceback" not in done.stderr
