@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from truongweb import __version__
-from truongweb.plugins.school_sections.loaders import EMAIL_RE, PHONE_RE
+from truongweb.plugins.content_schema.values import EMAIL_RE, PHONE_RE
 
 # The text that marks what the school still has to fill in (rules.yml: no_placeholders).
 PLACEHOLDER = "[Cần điền:"
