@@ -7,7 +7,9 @@ Pure domain code. Every mistake raises :class:`SchoolListError` whose
 YAML keys: ``district``, ``plan`` (required), ``schools`` (a list, or the
 name of a CSV file next to the YAML file), and the addition ``plan_file``
 (the district's plan file, relative to the list: gives the topic order, titles
-and deadlines). A bare CSV needs the plan id from the caller.
+and deadlines) and ``report`` (who issues and signs the district's báo cáo
+tổng hợp: ``parent``, ``place``, ``number``, ``symbol``, ``signer_title``,
+``signer_name``, ``recipients``; see :mod:`.report`). A bare CSV needs the plan id from the caller.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ import csv
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
+if TYPE_CHECKING:
+    from .report import Office
 
 __all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "load_school_list", "parse_csv",
            "parse_yaml"]
@@ -28,7 +34,7 @@ __all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "load_school_
 CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_BYTES = 5_000_000  # some 30,000 schools; a district has dozens
 COLUMNS = ("code", "name", "level", "site")
-_TOP_KEYS = {"district", "plan", "schools", "plan_file"}
+_TOP_KEYS = {"district", "plan", "schools", "plan_file", "report"}
 
 
 class SchoolListError(ValueError):
@@ -51,6 +57,7 @@ class SchoolList:
     schools: tuple[School, ...]
     source: str = ""
     plan_file: Path | None = None
+    office: Office | None = None  # the report's issuer and signer (key ``report``)
 
 
 def _display(path) -> str:
@@ -172,7 +179,7 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
     unknown = sorted(set(map(str, doc)) - _TOP_KEYS)
     if unknown:
         raise SchoolListError(
-            f"{file}: khóa '{unknown[0]}' không được hỗ trợ; chỉ dùng district, plan, schools, plan_file."
+            f"{file}: khóa '{unknown[0]}' không được hỗ trợ; chỉ dùng district, plan, schools, plan_file, report."
         )
     district = str(doc.get("district") or "").strip()
     if not district:
@@ -206,8 +213,14 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
     else:
         raise SchoolListError(f"{file}: khóa 'schools' phải là danh sách trường (hoặc tên tệp CSV).")
     plan_file = doc.get("plan_file")
+    from .report import OfficeError, office_from_mapping
+
+    try:
+        office = office_from_mapping(district, doc.get("report"), file)
+    except OfficeError as exc:
+        raise SchoolListError(str(exc)) from None
     return SchoolList(district=district, plan=plan, schools=tuple(schools), source=file,
-                      plan_file=(folder / str(plan_file)) if plan_file else None)
+                      plan_file=(folder / str(plan_file)) if plan_file else None, office=office)
 
 
 def load_school_list(path, plan: str | None = None, district: str | None = None) -> SchoolList:
@@ -230,5 +243,7 @@ def load_school_list(path, plan: str | None = None, district: str | None = None)
     result = parse_yaml(data, file, path.parent)
     if plan or district:
         result = SchoolList(district=district or result.district, plan=plan or result.plan,
-                            schools=result.schools, source=file, plan_file=result.plan_file)
+                            schools=result.schools, source=file, plan_file=result.plan_file,
+                            office=replace(result.office, name=district) if district and result.office
+                            else result.office)
     return result
