@@ -14,8 +14,6 @@ tổng hợp: ``parent``, ``place``, ``number``, ``symbol``, ``signer_title``,
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from dataclasses import dataclass, replace
@@ -24,6 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
+from truongweb.plugins.spreadsheet import CsvReadError, excel_csv_rows
 
 if TYPE_CHECKING:
     from .report import Office
@@ -122,14 +122,10 @@ def _text(data: bytes, file: str) -> str:
 
 def parse_csv(data: bytes, file: str) -> list[School]:
     text = _text(data, file)
-    # Excel in a Vietnamese locale may save with ";" as separator.
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise SchoolListError(f"{file}, dòng {reader.line_num}: lỗi định dạng CSV ({exc}).") from None
+        rows = excel_csv_rows(text)
+    except CsvReadError as exc:
+        raise SchoolListError(f"{file}, dòng {exc.line}: lỗi định dạng CSV ({exc}).") from None
     if not rows:
         raise SchoolListError(f"{file}: tệp trống; dòng đầu phải là tiêu đề cột code,name,level,site.")
     header = [h.strip().lower() for h in rows[0]]

@@ -20,9 +20,7 @@ what the ``truongweb`` command registers.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import math
 import os
 import re
@@ -37,7 +35,7 @@ import yaml
 
 from truongweb.plugins.content_schema.safe_yaml import load_limited
 from truongweb.plugins.plan_evidence.plans import Plan, PlanError, load_plans
-from truongweb.plugins.spreadsheet import csv_text
+from truongweb.plugins.spreadsheet import CsvReadError, csv_text, excel_csv_rows
 from truongweb.plugins.vietnamese.text import fold_diacritics
 
 __all__ = ["HELP", "Article", "Suggestion", "SuggestError", "add_arguments", "apply_list", "main", "read_articles",
@@ -342,13 +340,10 @@ def read_list(path: Path) -> list[tuple[str, str, str]]:
                            "Lưu thành › CSV UTF-8 (Comma delimited).") from None
     rows = []
     if path.suffix.lower() == ".csv":
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
-            table = list(reader)
-        except csv.Error as e:
-            raise SuggestError(f"{name}, dòng {reader.line_num}: lỗi định dạng CSV ({e}).") from None
+            table = excel_csv_rows(text)
+        except CsvReadError as e:
+            raise SuggestError(f"{name}, dòng {e.line}: lỗi định dạng CSV ({e}).") from None
         if not table or len(table[0]) < 6 or table[0][1].strip() != CSV_HEADER[1]:
             raise SuggestError(f"{name}, dòng 1: không phải danh sách gợi ý của truongweb suggest-topics "
                                f"(cột thứ hai phải là “{CSV_HEADER[1]}”).")
