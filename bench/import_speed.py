@@ -204,12 +204,11 @@ def generate(folder: Path, count: int, seed: int = 15) -> tuple[Path, Path, dict
 
 
 def site_folder(work: Path) -> Path:
-    """An empty site: the demo's settings and theme, no articles."""
+    """The demo school without its articles (its pages, documents, public
+    information and plans stay: the build needs them)."""
     content = work / "site" / "content"
-    content.mkdir(parents=True)
-    for folder in ("pages", "images", "data"):
-        if (ROOT / "content" / folder).is_dir():
-            shutil.copytree(ROOT / "content" / folder, content / folder)
+    shutil.copytree(ROOT / "content", content, ignore=lambda folder, names: ["articles"]
+                    if Path(folder) == ROOT / "content" else [])
     return content
 
 
