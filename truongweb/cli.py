@@ -30,6 +30,7 @@ COMMANDS = [
     "report",
     "clean",
     "import",
+    "suggest-topics",
     "plan",
     "rollup",
 ]

@@ -69,7 +69,7 @@ def run_rollup(school_list, output, as_of=None, plan=None, district=None, limits
         except ImportError:
             pages = None
         if pages is not None:
-            pages.write_dashboard(doc, out)
+            pages.write_dashboard(doc, out, schools.office)
     return doc
 
 

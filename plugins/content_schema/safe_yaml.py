@@ -19,6 +19,10 @@ MAX_CHARS = 64_000  # a front matter header is a few hundred characters
 MAX_NODES = 20_000  # values, an alias counted each time it is used
 MAX_DEPTH = 6  # nesting of lists and mappings
 MAX_ALIASES = 20
+# Data files a tool writes and people may touch up (the importer's map of old
+# addresses: one line per article, tens of thousands on a large old site).
+DATA_MAX_CHARS = 20_000_000
+DATA_MAX_NODES = 1_000_000
 
 
 class YamlLimitError(ValueError):
@@ -88,7 +92,7 @@ class _Measure:
     aliases: int = 0
 
 
-def _measure(node, depth: int, sizes: dict, seen: _Measure) -> int:
+def _measure(node, depth: int, sizes: dict, seen: _Measure, max_nodes: int = MAX_NODES) -> int:
     """Expanded size of ``node``; shared nodes (aliases) are counted every time
     they are used, but measured once."""
     key = id(node)
@@ -108,40 +112,46 @@ def _measure(node, depth: int, sizes: dict, seen: _Measure) -> int:
     size = 1
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            size += _measure(child, depth + 1, sizes, seen)
+            size += _measure(child, depth + 1, sizes, seen, max_nodes)
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            size += _measure(key_node, depth + 1, sizes, seen)
-            size += _measure(value_node, depth + 1, sizes, seen)
-    if size > MAX_NODES:
+            size += _measure(key_node, depth + 1, sizes, seen, max_nodes)
+            size += _measure(value_node, depth + 1, sizes, seen, max_nodes)
+    if size > max_nodes:
         raise YamlLimitError(
-            f"có quá nhiều giá trị (hơn {MAX_NODES:,}; mỗi lần dùng tham chiếu * được tính "
+            f"có quá nhiều giá trị (hơn {max_nodes:,}; mỗi lần dùng tham chiếu * được tính "
             "lại cả danh sách nó trỏ tới).".replace(",", ".")
         )
     sizes[key] = size
     return size
 
 
-def _load(text: str, loader_class):
+def _load(text: str, loader_class, max_nodes: int = MAX_NODES):
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        _measure(node, 0, {}, _Measure())
+        _measure(node, 0, {}, _Measure(), max_nodes)
         return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def load_limited(text: str):
+def load_limited(text: str, max_chars: int = MAX_CHARS, max_nodes: int = MAX_NODES):
     """Parse ``text`` (one YAML document) within the limits above.
 
     Raises :class:`YamlLimitError` past a limit and ``yaml.YAMLError`` for a
     syntax error (from the pure-Python parser, with its marks)."""
-    if len(text) > MAX_CHARS:
-        raise YamlLimitError(f"quá dài ({len(text):,} ký tự; tối đa {MAX_CHARS:,}).".replace(",", "."))
+    if len(text) > max_chars:
+        raise YamlLimitError(f"quá dài ({len(text):,} ký tự; tối đa {max_chars:,}).".replace(",", "."))
     try:
-        return _load(text, _FAST)
+        return _load(text, _FAST, max_nodes)
     except yaml.YAMLError:
-        return _load(text, _SLOW)
+        return _load(text, _SLOW, max_nodes)
+
+
+def load_limited_data(text: str):
+    """:func:`load_limited` with the limits of a tool-written data file
+    (aliases and depth bounded as for front matter)."""
+    return load_limited(text, DATA_MAX_CHARS, DATA_MAX_NODES)

@@ -6,7 +6,8 @@ the schools' ``minh-chung/index.json`` and ``evidence.json``) is
 (no network, no Pelican import): :mod:`.contract` (JSON Schemas in
 ``schemas/``), :mod:`.schools` (the schools list), :mod:`.merge`
 (``tong-hop.json``/``.csv``), :mod:`.verify` (checking evidence pages),
-:mod:`.dashboard` (the static pages, XLSX).
+:mod:`.dashboard` (the static pages, XLSX), :mod:`.report` (the district's
+báo cáo tổng hợp, Nghị định 30/2020 layout).
 
 As a Pelican plugin (signal ``get_generators``): on a district's site
 (``SCHOOL["level"] == "phong-gddt"``; default ``"thcs"``) the dashboard is

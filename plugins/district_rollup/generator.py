@@ -1,6 +1,8 @@
 """``/tong-hop/`` on a district's own site (``SCHOOL["level"] ==
 "phong-gddt"``) from the roll-up data fetched beforehand: the build stays
-offline and repeatable."""
+offline and repeatable. The pages use the site's theme (header, menu,
+footer); the report's issuer and signer come from ``SCHOOL`` and
+``REPORT_NUMBER``/``REPORT_RECIPIENTS``, as for a school's report."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from . import dashboard
 from .contract import ContractError, problems
-from .dashboard import write_dashboard
+from .report import office_from_school_settings
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +56,17 @@ class RollupPagesGenerator(Generator):
         if found:
             raise ContractError(f"{display_path(source)}: tệp tổng hợp không hợp lệ ({found[0]}).")
         out = Path(self.output_path) / OUTPUT_FOLDER
-        out.mkdir(parents=True, exist_ok=True)
-        write_dashboard(doc, out)
+        # The site's own header, menu and footer around the dashboard: its
+        # pages render with the theme's environment and the site's context.
+        env = dashboard.environment(self.env)
+        office = office_from_school_settings(self.settings.get("SCHOOL") or {}, doc["district"],
+                                             self.settings.get("REPORT_NUMBER") or "",
+                                             self.settings.get("REPORT_RECIPIENTS"))
+        for rel, template, variables in dashboard.page_specs(doc, office, env, dashboard.SITE_LAYOUT):
+            writer.write_file(f"{OUTPUT_FOLDER}/{rel}", template, self.context,
+                              relative_urls=self.settings.get("RELATIVE_URLS", False), override_output=True,
+                              **variables)
+        dashboard.write_assets(doc, out)
         shutil.copyfile(source, out / "tong-hop.json")
         if (folder / "tong-hop.csv").is_file():
             shutil.copyfile(folder / "tong-hop.csv", out / "tong-hop.csv")

@@ -7,14 +7,15 @@ Pure domain code. Every mistake raises :class:`SchoolListError` whose
 YAML keys: ``district``, ``plan`` (required), ``schools`` (a list, or the
 name of a CSV file next to the YAML file), and the addition ``plan_file``
 (the district's plan file, relative to the list: gives the topic order, titles
-and deadlines). A bare CSV needs the plan id from the caller.
+and deadlines) and ``report`` (who issues and signs the district's báo cáo
+tổng hợp: ``parent``, ``place``, ``number``, ``symbol``, ``signer_title``,
+``signer_name``, ``recipients``; see :mod:`.report`). A bare CSV needs the plan id from the caller.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,14 +23,18 @@ import yaml
 
 from truongweb.plugins.content_schema.safe_yaml import load_yaml, loaders
 from truongweb.plugins.content_schema.values import CODE_RE
+from truongweb.plugins.spreadsheet import CsvReadError, excel_csv_rows
 from truongweb.plugins.vietnamese.messages import display_path
+
+if TYPE_CHECKING:
+    from .report import Office
 
 __all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "check_school_row", "csv_rows", "read_list",
            "load_school_list", "parse_csv", "parse_yaml"]
 
 MAX_BYTES = 5_000_000  # some 30,000 schools; a district has dozens
 COLUMNS = ("code", "name", "level", "site")
-_TOP_KEYS = {"district", "plan", "schools", "plan_file"}
+_TOP_KEYS = {"district", "plan", "schools", "plan_file", "report"}
 
 
 class SchoolListError(ValueError):
@@ -52,6 +57,7 @@ class SchoolList:
     schools: tuple[School, ...]
     source: str = ""
     plan_file: Path | None = None
+    office: Office | None = None  # the report's issuer and signer (key ``report``)
 
 
 def _site(value, file: str, where: str) -> str:
@@ -110,14 +116,10 @@ def csv_rows(data: bytes, file: str, required=("code", "name", "site")) -> list[
     checked, blank lines skipped; ``truongweb init-many`` reads its extra
     identity columns through this too."""
     text = _text(data, file)
-    # Excel in a Vietnamese locale may save with ";" as separator.
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise SchoolListError(f"{file}, dòng {reader.line_num}: lỗi định dạng CSV ({exc}).") from None
+        rows = excel_csv_rows(text)
+    except CsvReadError as exc:
+        raise SchoolListError(f"{file}, dòng {exc.line}: lỗi định dạng CSV ({exc}).") from None
     if not rows:
         raise SchoolListError(f"{file}: tệp trống; dòng đầu phải là tiêu đề cột code,name,level,site.")
     header = [h.strip().lower() for h in rows[0]]
@@ -177,7 +179,7 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
     unknown = sorted(set(map(str, doc)) - _TOP_KEYS)
     if unknown:
         raise SchoolListError(
-            f"{file}: khóa '{unknown[0]}' không được hỗ trợ; chỉ dùng district, plan, schools, plan_file."
+            f"{file}: khóa '{unknown[0]}' không được hỗ trợ; chỉ dùng district, plan, schools, plan_file, report."
         )
     district = str(doc.get("district") or "").strip()
     if not district:
@@ -211,8 +213,14 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
     else:
         raise SchoolListError(f"{file}: khóa 'schools' phải là danh sách trường (hoặc tên tệp CSV).")
     plan_file = doc.get("plan_file")
+    from .report import OfficeError, office_from_mapping
+
+    try:
+        office = office_from_mapping(district, doc.get("report"), file)
+    except OfficeError as exc:
+        raise SchoolListError(str(exc)) from None
     return SchoolList(district=district, plan=plan, schools=tuple(schools), source=file,
-                      plan_file=(folder / str(plan_file)) if plan_file else None)
+                      plan_file=(folder / str(plan_file)) if plan_file else None, office=office)
 
 
 def read_list(path: Path, file: str) -> bytes:
@@ -240,5 +248,7 @@ def load_school_list(path, plan: str | None = None, district: str | None = None)
     result = parse_yaml(data, file, path.parent)
     if plan or district:
         result = SchoolList(district=district or result.district, plan=plan or result.plan,
-                            schools=result.schools, source=file, plan_file=result.plan_file)
+                            schools=result.schools, source=file, plan_file=result.plan_file,
+                            office=replace(result.office, name=district) if district and result.office
+                            else result.office)
     return result

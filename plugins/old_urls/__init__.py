@@ -40,9 +40,9 @@ class OldUrlsGenerator:
         map_path = Path(self.path) / MAP_FILE
         if not map_path.is_file():
             return
-        from truongweb.plugins.content_schema.safe_yaml import load_limited
+        from truongweb.plugins.content_schema.safe_yaml import load_limited_data
 
-        data = load_limited(map_path.read_text(encoding="utf-8")) or {}
+        data = load_limited_data(map_path.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
             logger.error("Tệp content/%s: cần các dòng “địa chỉ cũ: tệp bài viết”.", MAP_FILE)
             return

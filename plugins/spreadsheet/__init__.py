@@ -30,7 +30,8 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-__all__ = ["FORMULA_TRIGGERS", "Sheet", "csv_text", "is_formula_like", "neutralise", "xlsx_bytes"]
+__all__ = ["FORMULA_TRIGGERS", "CsvReadError", "Sheet", "csv_text", "excel_csv_rows", "is_formula_like", "neutralise",
+           "xlsx_bytes"]
 
 # OWASP's list, plus line feed and NUL (OWASP ASVS 1.2.10 names NUL; a
 # leading line feed is read like a carriage return by some importers).
@@ -62,6 +63,27 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], bom: bool = T
     for row in rows:
         w.writerow(["" if v is None else neutralise(v) for v in row])
     return ("\ufeff" if bom else "") + buf.getvalue()
+
+
+class CsvReadError(ValueError):
+    """A CSV file that cannot be read; ``line`` is its line number."""
+
+    def __init__(self, line: int, detail: str):
+        super().__init__(detail)
+        self.line = line
+
+
+def excel_csv_rows(text: str) -> list[list[str]]:
+    """The rows of a CSV file people saved from Excel (decoded text, BOM
+    removed). Excel in a Vietnamese locale may save with ";" as separator:
+    the header line decides."""
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise CsvReadError(reader.line_num, str(exc)) from None
 
 
 @dataclass

@@ -20,7 +20,7 @@ def dashboard(tmp_path_factory):
         yield base
 
 
-@pytest.mark.parametrize("path", ["", "truong/cham/", "truong/moi/"])
+@pytest.mark.parametrize("path", ["", "truong/cham/", "truong/moi/", "bao-cao/"])
 @pytest.mark.parametrize("width", [320, 1280])
 def test_axe_clean(dashboard, open_page, path, width):
     page, _ = open_page(f"{dashboard}/{path}", width=width)

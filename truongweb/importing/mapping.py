@@ -454,9 +454,15 @@ def _upload_problem(files: Path, rel: str) -> str | None:
 def _load_redirects(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
-    from truongweb.plugins.content_schema.safe_yaml import load_limited
+    from truongweb.plugins.content_schema.safe_yaml import YamlLimitError, load_limited_data
 
-    data = load_limited(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = load_limited_data(path.read_text(encoding="utf-8")) or {}
+    except (YamlLimitError, yaml.YAMLError) as e:
+        from .model import ImportSourceError
+
+        detail = str(e) if isinstance(e, YamlLimitError) else "lỗi cú pháp YAML"
+        raise ImportSourceError(f"{path}: {detail}; sửa hoặc xóa tệp này rồi nhập lại.") from None
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
