@@ -9,15 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-
-# Where the school_sections plugin writes the required sections. Used when
-# that plugin did not run, so a site without them fails the rules instead of
-# passing them vacuously.
-DEFAULT_SECTION_URLS = {
-    "lanh_dao": "lanh-dao/", "lien_he": "lien-he/", "lien_ket": "lien-ket/",
-    "lay_y_kien": "lay-y-kien/", "tuyen_sinh": "thong-tin-tuyen-sinh/",
-    "van_ban": "van-ban/", "cong_khai": "cong-khai/", "so_do_trang": "so-do-trang/",
-}
+from truongweb.plugins.content_schema import levels
 
 
 def _save(obj) -> str | None:
@@ -32,7 +24,10 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
     categories = [c for c, _arts in (context.get("categories") or [])]
     tags = [t for t, _arts in (context.get("tags") or [])]
     sections = context.get("school_sections")
-    section_urls = context.get("SECTION_URLS") or DEFAULT_SECTION_URLS
+    # Every section the level requires, whether or not a plugin wrote it: a
+    # site without one fails its rules instead of passing them vacuously.
+    level = levels.resolve(school)
+    section_urls = level.section_urls()
 
     by_category: dict[str, str] = {}
     for art in articles:
@@ -74,6 +69,8 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
     return {
         "schema": 1,
         "as_of": as_of.isoformat(),
+        "level": {"level": level.code, "stages": list(level.stages),
+                  "sections_extra": list(school.get("sections_extra") or ())},
         # Not public pages (the web editor): no rule applies to them.
         "exclude": list(settings.get("COMPLIANCE_EXCLUDE", ["admin/"])),
         "site": {
