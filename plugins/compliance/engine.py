@@ -53,11 +53,13 @@ class Rule:
     basis_by_level: dict[str, str] | None = None
 
     def basis_for(self, level: "levels.Level | None") -> str:
+        """The basis shown for ``level``: a lien-cap school, that of each stage."""
         if level is None or not self.basis_by_level:
             return self.basis
-        names = [level.code, *level.stages, level.kind]
-        found = [self.basis_by_level[n] for n in names if n in self.basis_by_level]
-        return "; ".join(dict.fromkeys(found)) or self.basis
+        by = self.basis_by_level
+        found = [by.get(unit) or by.get(level.kind) or self.basis
+                 for unit in (level.stages or (level.code,))]
+        return "; ".join(dict.fromkeys(found))
 
 
 @dataclass
