@@ -116,3 +116,62 @@ def test_lien_cap_school_has_the_union_of_its_stages(built):
 def test_preschool_basis_is_its_own_article(built):
     b4 = next(r for r in built("mam-non").results["results"] if r["id"] == "B4-ke-hoach-ket-qua")
     assert b4["basis"].startswith("Điều 7 Thông tư 09/2024/TT-BGDĐT")
+
+
+def _break(site, tmp_path, url, regex, repl):
+    import shutil
+
+    out = tmp_path / "output"
+    shutil.copytree(site.output, out)
+    page = out / url / "index.html"
+    text, n = re.subn(regex, repl, page.read_text("utf-8"), flags=re.S)
+    assert n, f"break did not apply: {regex!r} in {url}"
+    page.write_text(text, "utf-8")
+    return out
+
+
+OFFICE_BREAKS = {
+    "A10-thu-tuc-hanh-chinh": ("thu-tuc-hanh-chinh", r'data-role="thu-tuc"', 'data-role="x"'),
+    "A11-dich-vu-cong": ("dich-vu-cong-truc-tuyen", r'data-role="dich-vu"', 'data-role="x"'),
+    "A13-chi-dao-dieu-hanh": ("chi-dao-dieu-hanh", r"<tr data-type=[^>]*>", "<tr>"),
+    "C8-menu-co-quan": ("", r'(<nav class="main-nav".*?)href="/?dich-vu-cong-truc-tuyen/"', r'\1href="/x/"'),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(OFFICE_BREAKS))
+def test_breaking_an_office_requirement_fails_exactly_its_rule(built, tmp_path, rule_id):
+    from truongweb.plugins.compliance.engine import Site, format_summary, load_rules, run
+
+    site = built("phong-gddt")
+    out = _break(site, tmp_path, *OFFICE_BREAKS[rule_id])
+    rules, _rows = load_rules()
+    results = run(rules, Site(out, site.results["manifest"]))
+    before = {r["id"] for r in site.results["results"] if r["status"] in ("error", "warning")}
+    failed = {r.rule.id for r in results if r.status in ("error", "warning")} - before
+    assert failed == {rule_id}, format_summary(results)
+    assert f"[{rule_id}]" in format_summary(results)
+
+
+def test_unknown_level_stops_the_build_with_a_vietnamese_message(tmp_path):
+    from compliance_site import build_small
+
+    from level_sites import level_content, school_settings
+
+    content = level_content(tmp_path / "content", "thcs")
+    with pytest.raises(Exception) as failure:
+        build_small(tmp_path, content, SCHOOL=school_settings("thsc"))
+    text = str(failure.value)
+    assert 'SCHOOL["level"] = "thsc"' in text and 'Có phải ý bạn là "thcs"?' in text
+    assert "Traceback" not in text
+
+
+def test_office_without_procedures_file_names_it(tmp_path):
+    from compliance_site import build_small
+
+    from level_sites import level_content, school_settings
+
+    content = level_content(tmp_path / "content", "so-gddt")
+    (content / "data" / "thu-tuc-hanh-chinh.yml").unlink()
+    with pytest.raises(Exception) as failure:
+        build_small(tmp_path, content, SCHOOL=school_settings("so-gddt"))
+    assert "content/data/thu-tuc-hanh-chinh.yml" in str(failure.value)
