@@ -1,9 +1,10 @@
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-
 import pytest
+from playwright.sync_api import expect
+
+# Playwright's default 5 s wait is too short on a loaded 2-core machine: the
+# search page first loads Pagefind's WebAssembly and index. A wait that passes
+# returns as soon as its condition holds, so this costs nothing when all is well.
+expect.set_options(timeout=20_000)
 
 from truongweb.build import reset_pelican_signals
 

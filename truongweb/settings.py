@@ -177,11 +177,16 @@ PLUGINS = [
     "truongweb.plugins.plan_evidence",
     "truongweb.plugins.district_rollup",  # /tong-hop/ on a district's site (SCHOOL["level"] == "phong-gddt")
     "truongweb.plugins.school_sections",  # data-driven sections (content/data, van-ban, cong-khai)
+    "truongweb.plugins.weekly",  # work schedule (+ .ics), menus, timetables: content/lich-cong-tac, thuc-don, thoi-khoa-bieu
     "truongweb.plugins.images",
     "truongweb.plugins.old_urls",  # a page at each old (imported) address leading to the new one
     "truongweb.plugins.search_index",  # after every plugin that writes pages
     "truongweb.plugins.compliance",  # last: checks the finished output (search index included) at `finalized`
 ]
+
+# Weekly content (plugins/weekly): the day whose week is "this week" on the
+# home page; None: today in TIMEZONE (the site is rebuilt each day).
+WEEKLY_TODAY = None
 
 # Compliance checker (plugins/compliance): URLs already published, which must
 # keep working (checklist C18); one per line, relative to content/.

@@ -773,3 +773,28 @@ def _working_days(start: dt.date, end: dt.date) -> int:
         if d.weekday() < 5:
             days += 1
     return days
+
+
+# --------------------------------------------------------------------------
+# Weekly menus (self-contained: own applicability test, own dates)
+
+
+@site_check
+def menu_published(site, params, pages):
+    """The menu of the week owed on the as-of date has its page
+    (``params.when``: ``overdue`` or ``due_soon``, see
+    ``weekly.weeks.menu_due``). Applies to preschools, boarding schools and
+    sites that publish menus (manifest ``menus.required``)."""
+    from truongweb.plugins.weekly.weeks import menu_due
+
+    menus = site.manifest.get("menus") or {}
+    if not menus.get("required"):
+        return "chỉ áp dụng cho trường mầm non, trường có bán trú, nội trú hoặc trang có thực đơn"
+    week = getattr(menu_due(site.as_of), params["when"])
+    if week is None:
+        return "chưa đến hạn đăng thực đơn tuần sau (hạn: trước thứ Bảy)"
+    page = menus.get("page", "thuc-don/{week}/index.html").format(week=week.slug)
+    if site.exists(page):
+        return [], 1
+    first, last = week.monday.strftime("%d/%m"), week.sunday.strftime("%d/%m/%Y")
+    return [f"chưa có thực đơn tuần {week.number} ({first}–{last}): cần trang {page}"], 1

@@ -102,7 +102,17 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
         "feeds": {"all": setting_path("FEED_ALL_ATOM"), "categories": category_feeds},
         "downtime": settings.get("DOWNTIME_NOTICE") or None,
         "published_urls": published_urls,
+        # The weekly plugin's menu weeks and whether the menu rule applies
+        # (plugins/weekly/generator.menu_manifest); without that plugin, by level.
+        "menus": context.get("weekly_menus") or _default_menus(school),
     }
+
+
+def _default_menus(school: dict) -> dict:
+    from truongweb.plugins.weekly.weeks import menus_required
+
+    return {"required": menus_required(school, False), "weeks": [],
+            "page": "thuc-don/{week}/index.html"}
 
 
 def _source_date(value) -> str | None:

@@ -223,11 +223,11 @@ def providers_in(plugins) -> set[str]:
     return {provider for provider, plugin in PROVIDER_PLUGINS.items() if plugin in names}
 
 
-def menu(level: Level, providers=None) -> list[tuple[str, str]]:
+def menu(level: Level, written=None) -> list[tuple[str, str]]:
     """The main menu of a unit of ``level``: Home, Introduction, the level's
-    own sections, Online services and Sitemap (row C8). ``providers``
-    (default: all) leaves out sections whose plugin does not run, so the
-    menu never links to a page that is not written."""
+    own sections, Online services and Sitemap (row C8). ``written`` (a set
+    of section keys; default: all) leaves out the sections whose pages the
+    build does not write, so the menu never links to a missing page."""
     items = [("Trang chủ", ""), ("Giới thiệu", "gioi-thieu/"), ("Tin tức", "tin-tuc-su-kien/"),
              ("Thông báo", "thong-bao/")]
     wanted = {
@@ -240,7 +240,7 @@ def menu(level: Level, providers=None) -> list[tuple[str, str]]:
         "tuyen_sinh": "Tuyển sinh",
     }
     for key, title in wanted.items():
-        if key in level.sections and (providers is None or SECTIONS[key].provider in providers):
+        if key in level.sections and (written is None or key in written):
             items.append((title, SECTIONS[key].url))
     services = "dich_vu_cong" if "dich_vu_cong" in level.sections else "lien_ket"
     items.append(("Dịch vụ trực tuyến", SECTIONS[services].url))

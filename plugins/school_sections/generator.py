@@ -43,6 +43,17 @@ def render_markdown(text: str, source: str = "") -> Markup:
     return Markup(result.html)
 
 
+def section_frame(url, title, description, date, parents=(), sidebar=False, subject=None) -> dict:
+    """The variables of the section frame (``school_sections/_section.html``),
+    which other plugins' pages extend too (``weekly``)."""
+    return {
+        "url": url, "section_url": url, "section_title": title,
+        "section_description": description, "section_date": date,
+        "section_parents": list(parents), "section_sidebar": sidebar,
+        "section_subject": subject,
+    }
+
+
 class SchoolSectionsGenerator(Generator):
     """Loads the section data and writes one page per section/document/item."""
 
@@ -50,9 +61,12 @@ class SchoolSectionsGenerator(Generator):
         content = Path(self.path)
         self.data = None
         self.level = levels.resolve(self.settings.get("SCHOOL"))
-        # Every section of the level, whoever writes it: the menus, the human
-        # sitemap and the compliance checker use the same list.
-        self.context["SECTION_URLS"] = self.level.section_urls()
+        # The level's sections written here (the human sitemap lists them;
+        # the weekly plugin lists its own; the checker takes every section of
+        # the level from levels.resolve).
+        self.context["SECTION_URLS"] = {
+            key: url for key, url in self.level.section_urls().items()
+            if levels.SECTIONS[key].provider == "school_sections"}
         self.context["SECTION_TITLES"] = {**SECTION_TITLES, "lanh_dao": self.level.leaders_title}
         self.context["UNIT_LEVEL"] = self.level
         if not any((content / d).is_dir() for d in DATA_DIRS):
@@ -90,14 +104,7 @@ class SchoolSectionsGenerator(Generator):
             self.get_template(f"school_sections/{template}"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            url=url,
-            section_url=url,
-            section_title=title,
-            section_description=description,
-            section_date=when,
-            section_parents=list(parents),
-            section_sidebar=sidebar,
-            section_subject=subject,
+            **section_frame(url, title, description, when, parents, sidebar, subject),
             # The sitemap's lastmod: the date of what the page shows (none:
             # no lastmod; never the build time).
             sitemap_lastmod=kwargs.pop("sitemap_lastmod", date),

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from truongweb.plugins.content_schema import editor_keys
+from truongweb.plugins.content_schema import weekly as weekly_schema
 from truongweb.plugins.plan_evidence.counting import known_codes
 from truongweb.plugins.school_sections.loaders import DISCLOSURE_GROUPS
 
@@ -362,6 +363,65 @@ def disclosure_groups() -> list[tuple[str, str]]:
     return list(DISCLOSURE_GROUPS.items())
 
 
+# Widgets of the weekly data keys (content_schema.weekly): the editor's forms
+# for schedule and menu weeks and timetables come from that one declaration.
+_WEEKLY_WIDGETS = {
+    "text": {"widget": "string"},
+    "longtext": {"widget": "text"},
+    "date": {"widget": "datetime", "type": "date"},
+    "time": {"widget": "datetime", "type": "time", "time_format": "HH:mm"},
+    "bool": {"widget": "boolean", "default": False},
+    "list": {"widget": "list"},
+    "file": {"widget": "file", "choose_url": False,
+             "accept": ",".join(weekly_schema.TIMETABLE_EXTENSIONS)},
+}
+
+
+def weekly_fields(fields) -> list[dict]:
+    """Editor fields of weekly data keys (``DataField``s), nested entries as lists."""
+    out = []
+    for data_field in fields:
+        if data_field.kind == "entries":
+            field = _f(data_field.name, data_field.label, data_field.hint, "list",
+                       fields=weekly_fields(data_field.fields))
+        else:
+            spec = dict(_WEEKLY_WIDGETS[data_field.kind])
+            field = _f(data_field.name, data_field.label, data_field.hint, spec.pop("widget"), **spec)
+        if not data_field.required:
+            field["required"] = False
+        out.append(field)
+    return out
+
+
+def _week_fields(fields) -> list[dict]:
+    """A week file's form: the week key names the file, so it is required here."""
+    out = weekly_fields(fields)
+    week = out[0]
+    week.pop("required", None)
+    week["pattern"] = ["^\\d{4}-W\\d{2}$", "Viết năm, chữ W và số tuần hai chữ số, ví dụ 2026-W48"]
+    return out
+
+
+def weekly_collections() -> list[dict]:
+    """Schedule weeks, menu weeks and timetables (read by plugins/weekly)."""
+    return [
+        _collection("lich-cong-tac", "Lịch công tác tuần", "tuần", "content/lich-cong-tac",
+                    _week_fields(weekly_schema.SCHEDULE_WEEK_FIELDS),
+                    "Mỗi tuần một tệp: các công việc với ngày, giờ, nội dung, thành phần, "
+                    "địa điểm, chủ trì.", sort="week", data=True, slug="{{week}}",
+                    summary="{{week}}"),
+        _collection("thuc-don", "Thực đơn", "tuần", "content/thuc-don",
+                    _week_fields(weekly_schema.MENU_WEEK_FIELDS),
+                    "Mỗi tuần một tệp: các ngày, các bữa và món ăn. Thực đơn tuần sau phải "
+                    "đăng trước thứ Bảy.", sort="week", data=True, slug="{{week}}",
+                    summary="{{week}}"),
+        _collection("thoi-khoa-bieu", "Thời khóa biểu", "thời khóa biểu",
+                    "content/thoi-khoa-bieu", weekly_fields(weekly_schema.TIMETABLE_FIELDS),
+                    "Tệp xuất từ phần mềm xếp thời khóa biểu (Excel, PDF hoặc HTML).",
+                    sort="applies_from", data=True),
+    ]
+
+
 def _collection(name, label, singular, folder, fields, description, path=None, sort="date",
                 data=False, slug="{{title}}", summary="{{title}}"):
     col = {
@@ -427,6 +487,7 @@ def build_config(settings: dict, plans: Iterable[Any]) -> dict:
                         disclosure_fields(settings),
                         "Các nội dung công khai theo Thông tư 09/2024/TT-BGDĐT.",
                         sort="published", data=True),
+            *weekly_collections(),
         ],
     }
     for key in ("site_url", "display_url"):

@@ -28,6 +28,8 @@ PATTERNS: dict[str, list[str]] = {
     "evidence-overview": [r"minh-chung/index\.html"],
     "evidence-report": [r"minh-chung/[^/]+/bao-cao/[^/]+/index\.html"],
     "search": [r"tim-kiem/index\.html"],
+    "schedule-week": [r"lich-cong-tac/\d{4}-W\d{2}/index\.html"],
+    "schedule-archive": [r"lich-cong-tac/index\.html"],
     "sitemap": [r"so-do-trang/index\.html", r"so-do-website/index\.html"],
     "404": [r"404\.html"],
 }

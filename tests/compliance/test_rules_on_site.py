@@ -98,6 +98,18 @@ def both(*breaks):
 TEL = r'<a href="tel:[^"]*">[^<]*</a>'
 MAILTO = r'<a href="mailto:[^"]*">[^<]*</a>'
 
+MENUS_REQUIRED = {"required": True, "weeks": [], "page": "thuc-don/{week}/index.html"}
+
+
+def menu_due_friday(out):
+    """A preschool on Friday 20/11/2026 with this week's menu (a page at its
+    address) but not next week's: only the reminder fires."""
+    manifest(as_of="2026-11-20", menus=MENUS_REQUIRED)(out)
+    page = out / "thuc-don" / "2026-W47" / "index.html"
+    page.parent.mkdir(parents=True)
+    shutil.copy(out / "lien-he" / "index.html", page)
+
+
 BREAKS = {
     "A1-gioi-thieu": remove("lich-su/index.html"),
     "A1-lanh-dao": sub("lanh-dao/index.html", TEL, ""),
@@ -119,6 +131,10 @@ BREAKS = {
     "B5-ngay-dang": sub("cong-khai/doi-ngu-2026-2027/index.html", r'<time [^>]*data-role="ngay-cap-nhat">.*?</time>', ""),
     "B5-han-cong-khai": sub("cong-khai/thong-tin-chung/index.html", r'datetime="2026-06-20" data-role="ngay-dang"',
                             'datetime="2026-07-20" data-role="ngay-dang"'),
+    # The small site is not a preschool: a manifest saying it must publish menus.
+    "B5-thuc-don-tuan-sau": menu_due_friday,
+    # Sunday 22/11/2026 (the site's as-of date), next week's menu missing.
+    "B5-thuc-don-qua-han": manifest(menus=MENUS_REQUIRED),
     "B6-bao-cao-thuong-nien": sub("cong-khai/index.html", r'data-role="muc-cong-khai" data-year="2023"', 'data-role="muc-cong-khai"'),
     "C1-tim-kiem": sub("index.html", r'<form class="search-form" role="search"', '<form class="search-form"'),
     "C2-lien-ket": sub("lien-ket/index.html", r'<li><a href="https://dichvucong.gov.vn">.*?</li>', ""),
@@ -181,7 +197,9 @@ def test_small_site_passes_every_rule(small_site):
     results, failed = failing(small_site)
     assert failed == set(), format_summary(results)
     skipped = {r.rule.id for r in results if r.status == "skipped"}
-    assert skipped == {"C19-bao-tri"} | NOT_APPLICABLE  # no downtime announced
+    # No downtime announced; a lower secondary school without menus; the
+    # rules of other kinds of unit.
+    assert skipped == {"C19-bao-tri", "B5-thuc-don-tuan-sau", "B5-thuc-don-qua-han"} | NOT_APPLICABLE
     # The report written by the build agrees and lists every checklist row.
     data = json.loads((small_site / MANIFEST).read_text(encoding="utf-8"))
     assert data["summary"]["errors"] == 0 and data["summary"]["warnings"] == 0

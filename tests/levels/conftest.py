@@ -33,7 +33,7 @@ def built(tmp_path_factory):
         key = (level, json.dumps(extra, sort_keys=True))
         if key not in _BUILT:
             tmp = tmp_path_factory.mktemp(f"level-{level}")
-            content = level_content(tmp / "content", level)
+            content = level_content(tmp / "content", level, menus="mam-non" in extra.get("stages", ()))
             output = build_small(tmp, content, SCHOOL=school_settings(level, **extra))
             _BUILT[key] = BuiltSite(level, output)
         return _BUILT[key]

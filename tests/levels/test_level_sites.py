@@ -24,7 +24,7 @@ URLS = {
     "thu_tuc_hanh_chinh": "thu-tuc-hanh-chinh", "dich_vu_cong": "dich-vu-cong-truc-tuyen",
     "chi_dao_dieu_hanh": "chi-dao-dieu-hanh", "lich_cong_tac": "lich-cong-tac", "thuc_don": "thuc-don",
 }
-# Pages of another feature (weekly schedule, menus): required, not written here.
+# Pages of the weekly plugin: required, written from content/lich-cong-tac, thuc-don.
 OTHER_PLUGIN = {"lich_cong_tac", "thuc_don"}
 SCHOOL_ONLY_RULES = {"A5-tuyen-sinh-truc-tuyen", "A6-thong-bao-tuyen-sinh", "A6-chuyen-muc",
                      "B1-thong-tin-chung", "B2-tai-chinh", "B3-doi-ngu-chat-luong",
@@ -47,7 +47,7 @@ def test_site_of_level_has_its_sections_and_rules(built, level):
     assert sections == EXPECTED[level], f"{level}: chuyên mục {sorted(sections ^ EXPECTED[level])}"
     for key, url in URLS.items():
         page = site.output / url / "index.html"
-        if key in EXPECTED[level] and key not in OTHER_PLUGIN:
+        if key in EXPECTED[level]:
             assert page.is_file(), f"{level}: thiếu trang {url}/"
         elif key not in EXPECTED[level]:
             assert not page.exists(), f"{level}: không cần trang {url}/"
@@ -60,25 +60,21 @@ def test_site_of_level_has_its_sections_and_rules(built, level):
         assert site.status(rule) != "skipped", f"{level}: {rule} phải được kiểm tra"
     errors = [r for r in site.results["results"] if r["status"] == "error"]
     assert not errors, [(r["id"], r["problems"][:2]) for r in errors]
-    if level == "mam-non":
-        # The menus are another plugin's pages; until it runs, a warning.
-        assert site.status("B4-thuc-don") in ("warning", "pass")
-    else:
-        assert site.status("B4-thuc-don") == "skipped"
+    menus = "pass" if level == "mam-non" else "skipped"
+    assert site.status("B5-thuc-don-qua-han") == menus
     if office:
-        # The leaders' schedule is another plugin's page; until it runs, a warning.
-        assert site.status("A12-lich-cong-tac") in ("warning", "pass")
+        assert site.status("A12-lich-cong-tac") == "pass"
         assert site.status("A10-thu-tuc-hanh-chinh") == "pass"
         assert site.status("A13-chi-dao-dieu-hanh") == "pass"
 
     links = nav_links(site.page(""))
     for key in EXPECTED[level] & {"van_ban", "cong_khai", "tuyen_sinh", "thu_tuc_hanh_chinh",
-                                  "chi_dao_dieu_hanh"}:
+                                  "chi_dao_dieu_hanh", "lich_cong_tac", "thuc_don"}:
         assert URLS[key] + "/" in links, f"{level}: menu thiếu {URLS[key]}/"
     services = "dich-vu-cong-truc-tuyen/" if office else "lien-ket/"
     assert services in links and "so-do-trang/" in links and "gioi-thieu/" in links
     sitemap = site.page("so-do-trang")
-    for key in EXPECTED[level] - OTHER_PLUGIN - {"so_do_trang"}:
+    for key in EXPECTED[level] - {"so_do_trang"}:
         assert f'/{URLS[key]}/"' in sitemap, f"{level}: sơ đồ trang thiếu {URLS[key]}/"
 
 

@@ -50,9 +50,10 @@ def test_boarding_school_adds_menus_and_rules_follow_stages():
 
 def test_menu_links_only_pages_that_are_written():
     office = levels.LEVELS["so-gddt"]
-    urls = [url for _title, url in levels.menu(office, {"school_sections"})]
+    written = set(office.sections) - {"lich_cong_tac"}
+    urls = [url for _title, url in levels.menu(office, written)]
     assert "thu-tuc-hanh-chinh/" in urls and "dich-vu-cong-truc-tuyen/" in urls
-    assert "lich-cong-tac/" not in urls  # its plugin does not run
+    assert "lich-cong-tac/" not in urls  # no schedule written
     assert "lich-cong-tac/" in [url for _t, url in levels.menu(office)]
     assert levels.intro_menu(office)[4] == ("Lãnh đạo Sở", "lanh-dao/")
 
@@ -91,3 +92,13 @@ def test_procedure_with_a_wrong_online_level_is_named(tmp_path):
                     encoding="utf-8")
     with pytest.raises(SectionDataError, match="content/data/thu-tuc-hanh-chinh.yml.*online.*mức 4"):
         load_procedures(path, "content/data/thu-tuc-hanh-chinh.yml")
+
+
+def test_menu_rule_follows_the_level_table():
+    from truongweb.plugins.weekly.weeks import menus_required
+
+    assert menus_required({"level": "mam-non"}, False)
+    assert menus_required({"level": "lien-cap", "stages": ["mam-non", "tieu-hoc"]}, False)
+    assert menus_required({"level": "thcs", "sections_extra": ["thuc_don"]}, False)
+    assert not menus_required({"level": "thpt"}, False)
+    assert not menus_required({"level": "so-gddt"}, False)

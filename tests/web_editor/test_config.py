@@ -107,7 +107,9 @@ def test_collections_folders_slugs_and_media(plans):
     config = build_config(SETTINGS, plans)
     assert {c["name"]: c["folder"] for c in config["collections"]} == {
         "articles": "content/articles", "pages": "content/pages",
-        "van-ban": "content/van-ban", "cong-khai": "content/cong-khai"}
+        "van-ban": "content/van-ban", "cong-khai": "content/cong-khai",
+        "lich-cong-tac": "content/lich-cong-tac", "thuc-don": "content/thuc-don",
+        "thoi-khoa-bieu": "content/thoi-khoa-bieu"}
     assert collection(config, "articles")["path"] == "{{year}}/{{month}}-{{slug}}"
     assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True
     assert config["media_folder"] == "content/images" and config["public_folder"] == "/images"
@@ -115,7 +117,9 @@ def test_collections_folders_slugs_and_media(plans):
     assert config["output"]["omit_empty_optional_fields"] is True
     formats = {c["name"]: (c["format"], c["extension"]) for c in config["collections"]}
     assert formats == {"articles": ("yaml-frontmatter", "md"), "pages": ("yaml-frontmatter", "md"),
-                       "van-ban": ("yml", "yml"), "cong-khai": ("yml", "yml")}
+                       "van-ban": ("yml", "yml"), "cong-khai": ("yml", "yml"),
+                       "lich-cong-tac": ("yml", "yml"), "thuc-don": ("yml", "yml"),
+                       "thoi-khoa-bieu": ("yml", "yml")}
     for name in ("van-ban", "cong-khai"):  # attachments stay next to the data, as "tep/…"
         assert collection(config, name)["media_folder"] == "tep"
         assert collection(config, name)["public_folder"] == "tep"
