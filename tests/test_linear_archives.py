@@ -5,7 +5,10 @@ from types import SimpleNamespace
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
+from truongweb import pelican_compat
 from truongweb.plugins.speed import linear_archives
+
+
 def fake_articles():
     from datetime import datetime
 
@@ -18,7 +21,7 @@ def test_same_periods_and_articles_as_pelican():
                 "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html"}
     articles = fake_articles()[::-1]  # newest first, as Pelican orders them
     dates = sorted(articles, key=lambda a: a.date)
-    expected = linear_archives._ORIGINAL(None, dates, articles, settings)
+    expected = pelican_compat.original(linear_archives.PERIOD_ARCHIVES)(None, dates, articles, settings)
     actual = linear_archives.build_period_archives_linear(None, dates, articles, settings)
     assert set(actual) == set(expected) == {"year", "month"}
     for granularity in expected:

@@ -12,52 +12,38 @@ import argparse
 import json
 import logging
 import os
-import re
 import signal
 import sys
 import time
-import weakref
 from pathlib import Path
 
+from . import pelican_compat
 from .paths import UnsafePathError, safe_remove_tree, site_root
 from truongweb.plugins import interruption
 from truongweb.plugins.vietnamese.messages import display_content_path, display_path
 
 INTERRUPTED = "Đã dừng dựng trang theo yêu cầu."
 
+# Pelican's English messages (declared in pelican_compat.LOG_TEXTS) in Vietnamese.
 _TRANSLATIONS = [
-    (
-        re.compile(r"^Skipping (?P<file>.+?): could not find information about '(?P<key>\w+)'"),
-        '{file}: thiếu khóa bắt buộc "{key}" ở phần thông tin đầu bài.',
-    ),
-    (
-        re.compile(r"^Unknown status '(?P<status>[^']*)' for file (?P<file>.+?), skipping it"),
-        '{file}: khóa "status": giá trị "{status}" không hợp lệ; dùng published, draft hoặc hidden.',
-    ),
-    (
-        re.compile(r"^Unable to find [`']?(?P<target>[^`'\s]+)[`']?, skipping url replacement"),
-        "Liên kết tới {target} không trỏ tới tệp nào trong thư mục nội dung.",
-    ),
-    (
-        re.compile(r'^There are (?P<count>\d+) original \(not translated\) items with slug '
-                   r'"(?P<slug>[^"]+)":\s*(?P<files>.*)', re.S),
-        'Có {count} bài viết cùng slug "{slug}", nên cùng một địa chỉ trang: {files}. '
-        "Hãy đổi tiêu đề hoặc slug của các bài trùng.",
-    ),
-    (
-        re.compile(r"^Skipping (?P<file>.+?): file (?P<q>['\"])(?P<target>.+)(?P=q) "
-                   r"would be written outside output path"),
-        '{file}: trang của nội dung này sẽ được ghi ra ngoài thư mục kết quả ("{target}"), '
-        "nên không được tạo. Hãy xóa khóa save_as hoặc url ở phần thông tin đầu bài.",
-    ),
+    (pelican_compat.log_pattern("missing_key"),
+     '{file}: thiếu khóa bắt buộc "{key}" ở phần thông tin đầu bài.'),
+    (pelican_compat.log_pattern("unknown_status"),
+     '{file}: khóa "status": giá trị "{status}" không hợp lệ; dùng published, draft hoặc hidden.'),
+    (pelican_compat.log_pattern("link_not_found"),
+     "Liên kết tới {target} không trỏ tới tệp nào trong thư mục nội dung."),
+    (pelican_compat.log_pattern("duplicate_slug"),
+     'Có {count} bài viết cùng slug "{slug}", nên cùng một địa chỉ trang: {files}. '
+     "Hãy đổi tiêu đề hoặc slug của các bài trùng."),
+    (pelican_compat.log_pattern("outside_output"),
+     '{file}: trang của nội dung này sẽ được ghi ra ngoài thư mục kết quả ("{target}"), '
+     "nên không được tạo. Hãy xóa khóa save_as hoặc url ở phần thông tin đầu bài."),
 ]
 
 
 _IGNORED = [
-    # Harmless in local builds, where feeds are relative on purpose.
-    re.compile(r"^Feeds generated without SITEURL"),
-    # Said again, per language, after "There are N original ... items with slug".
-    re.compile(r'^There are \d+ items "with slug '),
+    pelican_compat.log_pattern("feeds_without_siteurl"),  # local builds: relative feeds on purpose
+    pelican_compat.log_pattern("duplicate_slug_per_language"),  # said again after duplicate_slug
 ]
 
 
@@ -92,7 +78,7 @@ class BuildReport(logging.Handler):
         if record.exc_info and record.exc_info[1] is not None and record.levelno >= logging.CRITICAL:
             # Pelican's main() on an exception: "%s: %s" with the class name.
             text = vietnamese_message(str(record.exc_info[1])) or record.exc_info[0].__name__
-        if record.msg == "Could not process %s":
+        if record.msg == pelican_compat.log_format("could_not_process"):
             # Pelican logs the reader's exception without its text; it is
             # still the one being handled while this record is emitted.
             error = sys.exc_info()[1]
@@ -124,15 +110,7 @@ def reset_pelican_signals():
     the same process (``invoke serve``, the tests) would otherwise still run
     the plugins of the first, even ones its own PLUGINS list leaves out.
     """
-    from blinker import Signal
-    from pelican.plugins import signals
-
-    for pelican_signal in vars(signals).values():
-        if isinstance(pelican_signal, Signal):
-            for reference in list(pelican_signal.receivers.values()):
-                receiver = reference() if isinstance(reference, weakref.ref) else reference
-                if receiver is not None:
-                    pelican_signal.disconnect(receiver)
+    pelican_compat.disconnect_all_receivers()
 
 
 def settings_file(publish: bool) -> Path:

@@ -155,9 +155,11 @@ CONTENT_SECURITY_POLICY = (
 # --- Plugins: always explicit (an unset list loads every installed plugin) ---
 PLUGIN_PATHS = []
 PLUGINS = [
-    "truongweb.plugins.site_settings",  # first: fills SITENAME from SCHOOL, renamed settings, Pelican version
+    # First: `pelican content` reports in Vietnamese, exit 1 on any error (also
+    # the unsupported-Pelican message of site_settings, which comes next).
+    "truongweb.plugins.plain_pelican",
+    "truongweb.plugins.site_settings",  # before any plugin reads settings: SITENAME from SCHOOL, renamed settings, Pelican version
     "truongweb.plugins.levels",  # SCHOOL["level"] checked; menus of the kind of unit
-    "truongweb.plugins.plain_pelican",  # `pelican content` reports in Vietnamese, exit 1 on any error
     "truongweb.plugins.front_matter",
     "truongweb.plugins.sanitize_html",  # allowlist for body HTML, before it is cached
     "truongweb.plugins.safe_paths",  # content read only inside content/, output written only inside the output folder

@@ -10,14 +10,11 @@ import os
 
 import yaml
 from markupsafe import escape
-from pelican.plugins.yaml_metadata.yaml_metadata import (
-    HEADER_RE,
-    YAMLMetadataReader,
-    _convert_py_to_meta,
-)
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import MarkdownReader
 from pelican.utils import slugify
 
+from truongweb import pelican_compat
 from truongweb.plugins.content_schema import (
     FrontMatterError,
     YamlLimitError,
@@ -41,14 +38,16 @@ class VietnameseYAMLReader(YAMLMetadataReader):
             text = decode_utf8(handle.read(), where)
         if text.startswith("\ufeff"):
             text = text[1:]
-        match = HEADER_RE.fullmatch(text)
+        match = pelican_compat.yaml_header_re().fullmatch(text)
         if not match:
             # Pelican's ``Key: value`` headers: MarkdownReader reads the
             # file and calls _parse_metadata below.
             return MarkdownReader.read(self, source_path)
         metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
-        self._md.Meta = {key: _convert_py_to_meta(value) for key, value in metadata.items()}
-        return self._md.reset().convert(match.group("content")), metadata
+        markdown = pelican_compat.reader_markdown(self)
+        markdown.Meta = {key: pelican_compat.yaml_value_to_meta(value)
+                         for key, value in metadata.items()}
+        return markdown.reset().convert(match.group("content")), metadata
 
     # -- which schema applies ------------------------------------------------
     def _kind(self, source_path) -> str:
@@ -78,6 +77,8 @@ class VietnameseYAMLReader(YAMLMetadataReader):
         )
 
     # -- YAML headers --------------------------------------------------------
+    @pelican_compat.overrides(
+        "pelican.plugins.yaml_metadata.yaml_metadata.YAMLMetadataReader._load_yaml_metadata")
     def _load_yaml_metadata(self, text, source_path):
         where = display_path(source_path)
         try:
@@ -103,6 +104,8 @@ class VietnameseYAMLReader(YAMLMetadataReader):
             )
         return self._parse_yaml_metadata(metadata, source_path)
 
+    @pelican_compat.overrides(
+        "pelican.plugins.yaml_metadata.yaml_metadata.YAMLMetadataReader._parse_yaml_metadata")
     def _parse_yaml_metadata(self, meta, source_path):
         where = display_path(source_path)
         dates = check_metadata(meta, self._kind(source_path), where, self._timezone())
@@ -113,8 +116,9 @@ class VietnameseYAMLReader(YAMLMetadataReader):
         return output
 
     # -- ``Key: value`` headers ----------------------------------------------
+    @pelican_compat.overrides("pelican.readers.MarkdownReader._parse_metadata")
     def _parse_metadata(self, meta):
-        source_path = self._source_path
+        source_path = pelican_compat.reader_source_path(self)
         where = display_path(source_path)
         formatted = self.settings.get("FORMATTED_FIELDS") or ()
         values = {key: "\n".join(value) if key.lower() in formatted or len(value) == 1

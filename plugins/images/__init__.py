@@ -48,6 +48,7 @@ from urllib.parse import unquote
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
+from truongweb import pelican_compat
 from truongweb.paths import resolve_inside
 from truongweb.plugins.vietnamese.messages import display_path
 
@@ -166,7 +167,7 @@ def process(generators) -> None:
                 )
             featured[id(obj)] = path
             used.add(path)
-        for m in _SRC_RE.finditer(obj._content or ""):
+        for m in _SRC_RE.finditer(pelican_compat.body_html(obj)):
             target = _static_target(obj, m.group(2))
             if target:
                 resolve_inside(content_root, target,
@@ -210,16 +211,17 @@ def process(generators) -> None:
             img = results.get(target) if target else None
             return Picture.from_processed(img, prefix=url_prefix) if img and img.variants else None
 
-        if obj._content:
+        body = pelican_compat.body_html(obj)
+        if body:
             # the featured image (shown at the top by the theme) is the eager one
-            res = rewrite_images(obj._content, resolve, first_eager=path is None)
+            res = rewrite_images(body, resolve, first_eager=path is None)
             if res.used:
-                obj._content = res.html
+                pelican_compat.set_body_html(obj, res.html)
                 rewritten.append(obj)
             for src in res.missing_alt:
                 _alt_problem(settings, f"Ảnh thiếu mô tả (alt): {_static_target(obj, src)} "
                                        f"trong {obj.relative_source_path}")
-    _forget_memoized(rewritten)
+    pelican_compat.forget_memoized(rewritten)
 
 
 _SRC_RE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(.*?)\1""", re.IGNORECASE)
@@ -234,28 +236,13 @@ def _relocate_attached(objects, taken) -> None:
     writes the images before any page is written. Pelican's own later
     ``attach_to`` then finds the same location and keeps it."""
     for obj in objects:
-        for m in _ATTACH_RE.finditer(obj._content or ""):
+        for m in _ATTACH_RE.finditer(pelican_compat.body_html(obj)):
             target = _static_target(obj, m.group(2))
             sf = taken.get(target) if target else None
             if sf is None and target:
                 sf = taken.get(unquote(html.unescape(target)))
             if sf is not None:
                 sf.attach_to(obj)
-
-
-def _forget_memoized(objects) -> None:
-    """Drop Pelican's memoized get_content/get_summary for ``objects`` so the
-    rewritten ``_content`` is what gets written. The memo is one dict per
-    method shared by every article, so it is scanned once for all of them
-    (once per article was quadratic in the number of illustrated articles)."""
-    if not objects:
-        return
-    wanted = {id(obj) for obj in objects}
-    for name in ("get_content", "get_summary"):
-        cache = getattr(getattr(objects[0], name, None), "cache", None)
-        if isinstance(cache, dict):
-            for key in [k for k in cache if k and id(k[0]) in wanted]:
-                del cache[key]
 
 
 def register() -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from truongweb import pelican_compat
 from truongweb.paths import check_links_inside
 from truongweb.plugins.vietnamese import messages
 
@@ -44,7 +45,7 @@ def check_symbolic_links(pelican) -> None:
 
 def check_links(generator) -> None:
     check_content_links(generator.context.get("generated_content", {}).values(),
-                        generator.settings)
+                        generator.settings, pelican_compat.body_html)
 
 
 def check_static(generator) -> None:

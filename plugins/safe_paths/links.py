@@ -1,7 +1,7 @@
 """Paths named by content must stay inside the content folder (no Pelican import).
 
-Works on Pelican's content objects through plain attributes (``_content``,
-``metadata``, ``source_path``, ``relative_dir``) and static files
+Works on Pelican's content objects through plain attributes (``metadata``,
+``source_path``, ``relative_dir``; the body HTML is handed in) and static files
 (``source_path``, ``relative_source_path``, ``save_as``).
 """
 
@@ -66,14 +66,15 @@ def check_html(text: str, content, root: str, intrasite: re.Pattern, field: str 
                 resolve_inside(root, variant, base=base, source=f"{where}: {kind}")
 
 
-def check_content_links(contents, settings) -> None:
+def check_content_links(contents, settings, body_html) -> None:
+    """``body_html(content)``: the body as read, before Pelican replaces links."""
     root = settings["PATH"]
     intrasite = re.compile(settings["INTRASITE_LINK_REGEX"])
     fields = settings.get("FORMATTED_FIELDS") or []
     for content in contents:
         if content is None:  # a file Pelican failed to read (already reported)
             continue
-        check_html(getattr(content, "_content", None), content, root, intrasite)
+        check_html(body_html(content), content, root, intrasite)
         for field in fields:
             value = content.metadata.get(field)
             if isinstance(value, str):

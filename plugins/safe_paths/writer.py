@@ -6,6 +6,7 @@ import os
 
 from pelican.writers import Writer
 
+from truongweb import pelican_compat
 from truongweb.paths import resolve_inside
 from truongweb.plugins.vietnamese.messages import display_path
 
@@ -68,8 +69,8 @@ class SafeWriter(Writer):
             )
         self.written_by[path] = writer
 
-    # The one place this project reaches into Pelican's writer: every page,
-    # paginated page and feed is opened through Writer._open_w.
+    # Every page, paginated page and feed is opened through Writer._open_w.
+    @pelican_compat.overrides("pelican.writers.Writer._open_w")
     def _open_w(self, filename, encoding, override=False):
         self.claim(self._inside(os.path.relpath(filename, self.output_path)), self._writing)
         return super()._open_w(filename, encoding, override=override)

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, StaticGenerator
 
+from truongweb import pelican_compat
+
 from .indexer import BackgroundIndex, SearchIndexError
 from .text import record_from_page
 
@@ -41,7 +43,7 @@ def records_from_context(generators) -> list[dict]:
         records.append(dict(
             url=f"{siteurl}/{obj.url}",
             title=obj.title,
-            body_html=obj._content or "",
+            body_html=pelican_compat.body_html(obj),
             summary_html=str(obj.metadata.get("summary") or ""),
             date=_date(obj) if hasattr(obj, "category") else "",
             category=str(category) if category else "",

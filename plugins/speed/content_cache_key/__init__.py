@@ -7,7 +7,9 @@ settings, a reader plugin or Pelican itself changed (an update of this
 project, an edited ``pelicanconf.py``): the site would keep the old HTML
 until each article is edited. This plugin keeps a key of those inputs in
 ``CACHE_PATH/content-key.txt``; when it differs, the build ignores the cache
-(``LOAD_CONTENT_CACHE = False``) and Pelican writes a fresh one. The key is
+(``LOAD_CONTENT_CACHE = False``) and Pelican writes a fresh one. The key
+includes the installed truongweb's version and plugin sources, so an upgrade
+of the package reads everything again once. The key is
 stored only after a build that finished, so a failed build never marks a
 half-refreshed cache as current. Nothing is deleted.
 
@@ -31,7 +33,7 @@ KEY_FILE = "content-key.txt"
 READING_SETTINGS = ("MARKDOWN", "FORMATTED_FIELDS", "READERS", "TIMEZONE", "DEFAULT_LANG",
                     "DEFAULT_DATE", "DEFAULT_METADATA", "PLUGINS", "CHECK_MODIFIED_METHOD",
                     "CONTENT_CACHING_LAYER", "TYPOGRIFY", "TYPOGRIFY_IGNORE_TAGS")
-PACKAGES = ("pelican", "markdown", "pyyaml", "pelican-yaml-metadata", "pygments", "nh3")
+PACKAGES = ("truongweb", "pelican", "markdown", "pyyaml", "pelican-yaml-metadata", "pygments", "nh3")
 
 
 def _versions() -> list[str]:
@@ -45,10 +47,14 @@ def _versions() -> list[str]:
 
 
 def _plugin_sources(settings) -> list[tuple[str, str]]:
-    """Digest of every Python file of the project's plugins (readers and
-    Markdown extensions live there)."""
+    """Digest of every Python file of the product's plugins and of the site's
+    own (``PLUGIN_PATHS``): readers and Markdown extensions live there, and an
+    editable install changes them without a new version number."""
+    from truongweb import plugins
+
     sources = []
-    for folder in settings.get("PLUGIN_PATHS") or []:  # absolute: Pelican resolved them
+    folders = [*plugins.__path__, *(settings.get("PLUGIN_PATHS") or [])]  # absolute
+    for folder in folders:
         root = Path(folder)
         if not root.is_dir():
             continue

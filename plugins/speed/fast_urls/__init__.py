@@ -4,13 +4,16 @@ Pelican rebuilds ``url`` and ``save_as`` from the URL settings on every
 access (copying the metadata, formatting the date, resolving the source
 path); a listing-rich theme reads them tens of thousands of times per build.
 Pelican honours ``override_url``/``override_save_as`` before computing, so
-freezing the computed values there changes nothing but the cost.
+freezing the computed values there (``pelican_compat.freeze_url``) changes
+nothing but the cost.
 Signal: ``all_generators_finalized`` (after every plugin has set slugs and
 statuses, before anything is written).
 """
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from truongweb import pelican_compat
 
 
 def _contents(generator):
@@ -28,9 +31,7 @@ def _contents(generator):
 def freeze_urls(generators):
     for generator in generators:
         for content in _contents(generator):
-            url, save_as = content.url, content.save_as
-            content.override_url = url
-            content.override_save_as = save_as
+            pelican_compat.freeze_url(content, content.url, content.save_as)
 
 
 def register():

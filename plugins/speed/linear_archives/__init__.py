@@ -9,7 +9,8 @@ of articles (3.4 s for the period archives alone at 5,000 articles, 55 s at
 - lets Pelican compute everything else about the periods (URLs, labels) from
   an empty article list, then fills each period's articles from its
   already-grouped dates, kept in the site's article order (it wraps
-  ``ArticlesGenerator._build_period_archives`` once when registered);
+  ``ArticlesGenerator._build_period_archives`` through
+  ``truongweb.pelican_compat`` when registered);
 - replaces each tag's, category's and author's article list by an equal
   list whose ``in`` is a set lookup (articles compare by identity), at
   ``article_generator_finalized``.
@@ -18,13 +19,15 @@ Neither changes what is written.
 """
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
 
-_ORIGINAL = ArticlesGenerator._build_period_archives
+from truongweb import pelican_compat
+
+PERIOD_ARCHIVES = "pelican.generators.ArticlesGenerator._build_period_archives"
 
 
 def build_period_archives_linear(self, sorted_articles, articles, settings):
-    archives = _ORIGINAL(self, sorted_articles, [], settings)
+    pelicans_own = pelican_compat.original(PERIOD_ARCHIVES)
+    archives = pelicans_own(self, sorted_articles, [], settings)
     position = {id(article): index for index, article in enumerate(articles)}
     for periods in archives.values():
         for archive in periods:
@@ -66,5 +69,5 @@ def fast_membership(generator):
 
 
 def register():
-    ArticlesGenerator._build_period_archives = build_period_archives_linear
+    pelican_compat.replace_method(PERIOD_ARCHIVES, build_period_archives_linear)
     signals.article_generator_finalized.connect(fast_membership)

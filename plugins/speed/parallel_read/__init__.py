@@ -23,12 +23,15 @@ from __future__ import annotations
 import logging
 import os
 
-from truongweb.plugins.speed.forked import ForkedCall, available
 from pelican import signals
-from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
+from truongweb import pelican_compat
+from truongweb.plugins.speed.forked import ForkedCall, available
+
 MIN_FILES = 40  # below this a fork costs more than it saves
+CACHE_LOOKUP = "pelican.cache.FileDataCacher.get_cached_data"
+FILE_STAMP = "pelican.cache.FileStampDataCacher._get_file_stamp"
 
 
 class _Warned(logging.Handler):
@@ -47,8 +50,7 @@ class ParallelRead:
         self.results: dict | None = None
         warned = _Warned()
         self.child = ForkedCall(lambda: self._read(paths, warned), warned)
-        self._lookup = self.readers.get_cached_data
-        self.readers.get_cached_data = self.get_cached_data
+        self._lookup = pelican_compat.shadow(self.readers, CACHE_LOOKUP, self.get_cached_data)
 
     def _read(self, paths, warned) -> dict:
         """In the child: ``{path: (content, metadata)}`` of every file read
@@ -57,12 +59,12 @@ class ParallelRead:
         for path in paths:
             before = warned.count
             try:
-                reader = self.readers.readers[file_suffix(path)]
+                reader = pelican_compat.readers_by_suffix(self.readers)[file_suffix(path)]
                 content, metadata = reader.read(path)
             except Exception:  # noqa: BLE001 - the parent reads it and reports
                 continue
             if warned.count == before:
-                results[path] = (content, _filter_discardable_metadata(metadata))
+                results[path] = (content, pelican_compat.filter_discardable_metadata(metadata))
         return results
 
     def _collect(self) -> None:
@@ -84,21 +86,20 @@ class ParallelRead:
         """Restore the reader and reap the child if no file of its half was asked for."""
         if self.results is None:
             self._collect()
-        self.readers.get_cached_data = self._lookup
+        pelican_compat.unshadow(self.readers, CACHE_LOOKUP)
 
 
 def _stamp_once(cacher) -> None:
     """Stamp (hash) each file once in this build: ``start`` looks every file
     up in the content cache, and Pelican's own loop then does it again."""
     stamps: dict = {}
-    compute = cacher._get_file_stamp
 
     def stamp(filename):
         if filename not in stamps:
             stamps[filename] = compute(filename)
         return stamps[filename]
 
-    cacher._get_file_stamp = stamp  # shadows the method until ``finish``
+    compute = pelican_compat.shadow(cacher, FILE_STAMP, stamp)  # until ``finish``
 
 
 def start(generator) -> None:
@@ -119,7 +120,7 @@ def start(generator) -> None:
         if generator.get_cached_data(relative, None) is not None:
             continue
         path = os.path.abspath(os.path.join(generator.path, relative))
-        if file_suffix(path) not in generator.readers.readers:
+        if file_suffix(path) not in pelican_compat.readers_by_suffix(generator.readers):
             continue
         if generator.readers.get_cached_data(path, (None, None))[0] is None:
             uncached.append(path)
@@ -133,7 +134,7 @@ def finish(generator) -> None:
         reader.finish()
         generator.parallel_read = None
     for cacher in (generator, generator.readers):
-        cacher.__dict__.pop("_get_file_stamp", None)
+        pelican_compat.unshadow(cacher, FILE_STAMP)
 
 
 def register():

@@ -28,11 +28,16 @@ import os
 from functools import partial
 from itertools import chain
 
-from truongweb.plugins.speed.forked import ForkedCall, available
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
+
+from truongweb import pelican_compat
+from truongweb.plugins.speed.forked import ForkedCall, available
 from truongweb.plugins.vietnamese.messages import display_path
+
+WRITE_ARTICLES = "pelican.generators.ArticlesGenerator.generate_articles"
+GENERATE_OUTPUT = "pelican.generators.ArticlesGenerator.generate_output"
 
 
 class _Recorder(logging.Handler):
@@ -62,8 +67,8 @@ class ArticleWriter:
             article.content  # noqa: B018 - resolves {static} links in this process
         recorder = _Recorder()
         self.child = ForkedCall(lambda: self._write_in_child(writer, recorder), recorder)
-        self.generator.generate_articles = lambda write: None
-        self.generator.generate_output = self._output_then_join
+        pelican_compat.shadow(self.generator, WRITE_ARTICLES, lambda write: None)
+        pelican_compat.shadow(self.generator, GENERATE_OUTPUT, self._output_then_join)
 
     def _write_in_child(self, writer, recorder) -> tuple:
         """In the child: ``("ok", [(path, article id)], log records)`` or
@@ -94,8 +99,8 @@ class ArticleWriter:
         try:
             self._generate_output(writer)
         finally:
-            self.generator.generate_articles = self._write_articles
-            self.generator.generate_output = self._generate_output
+            pelican_compat.unshadow(self.generator, WRITE_ARTICLES)
+            pelican_compat.unshadow(self.generator, GENERATE_OUTPUT)
             outcome = self.join()
         status, detail, records = outcome
         for name, level, message in records:
@@ -103,7 +108,7 @@ class ArticleWriter:
         if status != "ok":
             raise RuntimeError(detail)
         by_id = {id(article): article for article in self.articles}
-        written_files = getattr(writer, "_written_files", None)
+        written_files = pelican_compat.written_files(writer)
         claim = getattr(writer, "claim", None)  # the writer of safe_paths names both writers
         for path, article_id in detail:
             article = by_id.get(article_id)

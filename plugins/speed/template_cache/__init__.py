@@ -20,6 +20,8 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from truongweb import pelican_compat
+
 
 def cache_folder(cache_path: str, environment_options: dict) -> str:
     options = repr(sorted((str(k), repr(v)) for k, v in (environment_options or {}).items()))
@@ -28,7 +30,7 @@ def cache_folder(cache_path: str, environment_options: dict) -> str:
 
 
 def use_bytecode_cache(generator):
-    env = getattr(generator, "env", None)
+    env = pelican_compat.jinja_environment(generator)
     cache_path = generator.settings.get("CACHE_PATH")
     if env is None or not cache_path:
         return
