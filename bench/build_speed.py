@@ -17,10 +17,15 @@ and (2) with this project's full settings, each cold (empty cache) and warm
 (``--repeat``, default 3): the figures are medians. Memory is the peak of
 the proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over
 the build process and every descendant (forked workers, the search indexer,
-the page checker, the Pagefind binary), sampled every 20 ms: pages shared
-by a parent and its forked children count once. Processor time is that of
-the build and every process it waited for. Prints a table and the ratios
-project / plain.
+the page checker), sampled every 20 ms: pages shared by a parent and its
+forked children count once; what each process held at the peak is printed
+too. Processor time is that of the build and every process it waited for.
+Prints a table and the ratios project / plain.
+
+Wall-clock seconds depend on what else the machine runs (on a 2-core
+machine shared with other jobs they can double from one run to the next);
+processor time and PSS change much less with load, so read those first
+when the machine is busy, and compare only ratios from the same run.
 
     python bench/build_speed.py
     python bench/build_speed.py --profiles long-plain --articles 2000
@@ -131,37 +136,72 @@ PLAIN_WITH_CACHE = {"ARTICLE_PATHS": ["articles"], "CACHE_CONTENT": True,
                     "LOAD_CONTENT_CACHE": True, "CHECK_MODIFIED_METHOD": "md5"}
 
 
-def tree_pss_kib(pid):
-    """PSS of ``pid`` and all its descendants, in KiB (Linux)."""
-    total, queue, seen = 0, [pid], set()
+def _pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fp:
+            for line in fp:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:  # ended meanwhile
+        return None
+    return 0
+
+
+def _label(pid, root):
+    """Short name of a process of the tree: the build, a forked copy of its
+    parent, or the program it runs."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fp:
+            argv = [a.decode(errors="replace") for a in fp.read().split(b"\0") if a]
+    except OSError:
+        return "?"
+    if pid == root:
+        return "build"
+    text = " ".join(argv)
+    if "multiprocessing" in text:
+        return "resource tracker" if "resource_tracker" in text else "spawned helper"
+    if argv and argv[0].endswith(("python", "python3")) or "python" in Path(argv[0] if argv else "").name:
+        return "forked child"
+    return Path(argv[0]).name if argv else "?"
+
+
+def tree_pss(pid):
+    """PSS of ``pid`` and all its descendants, in KiB (Linux), and each
+    process's share as (label, KiB)."""
+    total, queue, seen, parts = 0, [pid], set(), []
     while queue:
         current = queue.pop()
         if current in seen:
             continue
         seen.add(current)
-        try:
-            with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as fp:
-                for line in fp:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1])
-                        break
-        except OSError:  # ended meanwhile
+        kib = _pss_kib(current)
+        if kib is None:
             continue
+        total += kib
+        parts.append((current, kib))
         queue += interruption.child_pids(current)
-    return total
+    return total, parts
+
+
+def tree_pss_kib(pid):
+    return tree_pss(pid)[0]
 
 
 class TreeMemory(threading.Thread):
-    """Samples the whole process tree's PSS until the build ends; ``peak`` in KiB."""
+    """Samples the whole process tree's PSS until the build ends; ``peak`` in
+    KiB and ``parts``, what each process had at that peak."""
 
     def __init__(self, pid, interval=0.02):
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.parts = pid, interval, 0, []
         self.done = threading.Event()
 
     def run(self):
         while not self.done.is_set():
-            self.peak = max(self.peak, tree_pss_kib(self.pid))
+            total, parts = tree_pss(self.pid)
+            if total > self.peak:
+                self.peak = total
+                self.parts = [(_label(p, self.pid), kib) for p, kib in parts]
             self.done.wait(self.interval)
 
 
@@ -185,7 +225,15 @@ def timed(command):
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"Build failed: {' '.join(map(str, command))}\n{errors}")
     return (seconds, sampler.peak / 1024, usage.ru_maxrss / 1024,
-            usage.ru_utime + usage.ru_stime)
+            usage.ru_utime + usage.ru_stime, summed_parts(sampler.parts))
+
+
+def summed_parts(parts):
+    """{label: MiB} of the processes at the peak, largest first."""
+    sums = {}
+    for label, kib in parts:
+        sums[label] = sums.get(label, 0) + kib / 1024
+    return dict(sorted(sums.items(), key=lambda item: -item[1]))
 
 
 def project_command(content, output, cache, overrides=()):
@@ -208,8 +256,8 @@ def run_variants(work, variants, repeat):
                 output = work / f"out-{name}"
                 cache = work / f"cache-{name}-{round_number}"
                 shutil.rmtree(output, ignore_errors=True)
-                seconds, tree, own, cpu = timed(make_command(output, cache))
-                samples[name].append((kind, seconds, tree, own, cpu))
+                seconds, tree, own, cpu, parts = timed(make_command(output, cache))
+                samples[name].append((kind, seconds, tree, own, cpu, parts))
     results = {}
     for name, runs in samples.items():
         def median(kind, index):
@@ -217,7 +265,10 @@ def run_variants(work, variants, repeat):
         results[name] = {"cold_s": median("cold", 1), "cold_mib": median("cold", 2),
                          "warm_s": median("warm", 1), "warm_mib": median("warm", 2),
                          "largest_rss_mib": max(r[3] for r in runs),
-                         "cold_cpu_s": median("cold", 4), "warm_cpu_s": median("warm", 4)}
+                         "cold_cpu_s": median("cold", 4), "warm_cpu_s": median("warm", 4),
+                         # what each process held at the peak, in the last round
+                         "cold_peak_parts": [r[5] for r in runs if r[0] == "cold"][-1],
+                         "warm_peak_parts": [r[5] for r in runs if r[0] == "warm"][-1]}
     return results
 
 
@@ -302,11 +353,20 @@ def report(title, results):
                                  r["warm_mib"] / plain["warm_mib"]]
             r["cpu_ratio"] = [r["cold_cpu_s"] / plain["cold_cpu_s"],
                               r["warm_cpu_s"] / plain["warm_cpu_s"]]
+    for name, r in results.items():
+        for kind in ("cold", "warm"):
+            parts = ", ".join(f"{label} {mib:.0f}" for label, mib in r[f"{kind}_peak_parts"].items())
+            print(f"  {name} {kind} peak MiB by process: {parts}")
     print(f"(ratios are this build / plain Pelican, cold/warm; targets {TARGET_TIME}× time,\n"
           f" {TARGET_MEMORY}× memory. MiB is the peak PSS of the whole process tree: the build,\n"
-          " its forked workers and helper processes, Pagefind; CPU s is the processor time of\n"
-          " the build and all its helpers (the project uses a second core); max RSS is the\n"
-          " largest peak RSS of one process of the tree, Pagefind's for the project)")
+          " its forked workers and helper processes; CPU s is the processor time of the build\n"
+          " and all its helpers (the project uses a second core; on a machine shared with\n"
+          " other work, CPU s and MiB are the figures to trust: wall-clock seconds move with\n"
+          " the load, CPU s and memory much less); max RSS is the largest peak RSS of one\n"
+          " process of the tree)")
+    print(f"CPU ratio cold/warm: " + ", ".join(
+        f"{name} {r['cpu_ratio'][0]:.2f}/{r['cpu_ratio'][1]:.2f}"
+        for name, r in results.items() if name != "plain"))
 
 
 def main():

@@ -1,8 +1,8 @@
 import pytest
 from playwright.sync_api import expect
 
-# Playwright's default 5 s wait is too short on a loaded 2-core machine: the
-# search page first loads Pagefind's WebAssembly and index. A wait that passes
+# Playwright's default 5 s wait is too short on a loaded 2-core machine (the
+# search page's first index download, a page's first render). A wait that passes
 # returns as soon as its condition holds, so this costs nothing when all is well.
 expect.set_options(timeout=20_000)
 

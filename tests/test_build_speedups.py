@@ -2,7 +2,6 @@
 compiled templates are reused only while their source is unchanged, and the
 search index (finished while articles are written) still holds every page."""
 
-import gzip
 import json
 import shutil
 from pathlib import Path
@@ -25,19 +24,18 @@ def test_edited_template_is_compiled_again(tmp_path):
     assert "Bản in thử mẫu đã sửa" in read(output / "index.html")
 
 
-def indexed_urls(output: Path) -> set[str]:
-    """URLs of every page in the Pagefind bundle (fragments are gzipped JSON
-    after a ``pagefind_dcd`` marker)."""
-    urls = set()
-    for fragment in (output / "pagefind" / "fragment").iterdir():
-        data = gzip.decompress(fragment.read_bytes())
-        urls.add(json.loads(data[len(b"pagefind_dcd"):])["url"])
-    return urls
+def index_files(output: Path) -> tuple[dict, list[list[str]]]:
+    """The search index's manifest and the rows of every result chunk."""
+    folder = output / "tim-kiem" / "chi-muc"
+    manifest = json.loads(read(folder / "index.json"))
+    rows = [row for name in manifest["chunks"] for row in json.loads(read(folder / name))]
+    return manifest, rows
 
 
 def test_search_index_holds_articles_and_pages_written_by_other_generators(tmp_path):
     output = build_site(tmp_path)
-    urls = indexed_urls(output)
+    manifest, rows = index_files(output)
+    urls = {f"/{row[0]}" for row in rows}
     documents = {f"/{p.parent.relative_to(output).as_posix()}/"
                  for folder in ("van-ban", "cong-khai")
                  for p in (output / folder).rglob("index.html")
@@ -45,36 +43,36 @@ def test_search_index_holds_articles_and_pages_written_by_other_generators(tmp_p
     assert len(documents) >= 10 and documents <= urls  # read from written HTML
     assert "/doan-doi/2025/09/dai-hoi-lien-doi-nhiem-ky-2025-2026/" in urls  # an article, from memory
     assert "/gioi-thieu/" in urls  # a page
-    entry = json.loads(read(output / "pagefind" / "pagefind-entry.json"))
-    assert entry["languages"]["vi"]["page_count"] == len(urls)
+    assert manifest["pages"] == len(urls) == len(rows)
 
 
 def indexed_texts(output: Path) -> str:
-    return " ".join(gzip.decompress(f.read_bytes()).decode("utf-8")
-                    for f in (output / "pagefind" / "fragment").iterdir())
+    folder = output / "tim-kiem" / "chi-muc"
+    return " ".join(sorted(read(p) for p in folder.rglob("*.json")))
 
 
 def entry_written(output: Path) -> int:
-    return (output / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns
+    return (output / "tim-kiem" / "chi-muc" / "index.json").stat().st_mtime_ns
 
 
 def test_search_index_is_reused_only_for_the_same_records(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(DEMO_CONTENT, content)
     output = build_site(tmp_path, content)
-    first, written = indexed_texts(output), entry_written(output)
+    first = indexed_texts(output)
     kept = list((tmp_path / "cache" / "search").iterdir())
-    assert len(kept) == 1  # the bundle of this build, kept for the next one
+    assert len(kept) == 1  # the index of this build, kept for the next one
+    written = (kept[0] / "index.json").stat().st_mtime_ns
     output = build_site(tmp_path, content)
     assert indexed_texts(output) == first
-    assert entry_written(output) == written  # same records: the kept bundle, not a new index
+    assert entry_written(output) == written  # same records: the kept index (copy2), not a new one
 
     article = next(content.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*.md"))
     article.write_text(read(article).replace("\n---\n", "\n---\nLớp 9A5 trồng cây phượng vĩ.\n", 1),
                        encoding="utf-8")
     output = build_site(tmp_path, content)
     changed = indexed_texts(output)
-    assert "Lop 9A5 trong cay phuong vi" in changed and "Lop 9A5" not in first
+    assert '"9a5":' in changed and '"9a5":' not in first
     assert entry_written(output) != written
     assert [p.name for p in (tmp_path / "cache" / "search").iterdir()] != [p.name for p in kept]
     assert len(list((tmp_path / "cache" / "search").iterdir())) == 1
@@ -113,3 +111,22 @@ def test_templates_compiled_with_other_jinja_options_are_not_reused(tmp_path):
     page = read(next(output.rglob("lop-67-*/index.html")))
     assert "Lớp 6&lt;7" in page and "Lớp 6<7" not in page
     assert len(list((tmp_path / "cache" / "jinja").iterdir())) == 2
+
+
+def test_build_from_the_uncompressed_content_cache_writes_what_a_cold_build_writes(tmp_path):
+    import re
+
+    cold = build_site(tmp_path / "a")
+    caches = [p for p in (tmp_path / "a" / "cache").iterdir() if p.name.endswith("Generator-Readers")]
+    assert caches and all(p.read_bytes()[:2] != b"\x1f\x8b" for p in caches)  # not gzip
+    shutil.move(str(cold), str(tmp_path / "cold"))
+    warm = build_site(tmp_path / "a")  # same cache folder: content read from it
+    build_time = re.compile(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00|\d\d/\d\d/20\d\d \d\d:\d\d")
+
+    def pages(output):
+        return {p.relative_to(output).as_posix(): build_time.sub("", read(p))
+                for p in output.rglob("*.html")}
+
+    first, second = pages(tmp_path / "cold"), pages(warm)
+    assert sorted(first) == sorted(second)
+    assert [p for p in first if first[p] != second[p]] == []

@@ -173,3 +173,26 @@ def test_bad_setting_stops_the_build(tmp_path):
     assert "Lỗi: Thiết lập SITEMAP: “format” chỉ nhận “xml”." in result.stderr
     assert "Traceback" not in result.stderr
     assert not (Path(tmp_path) / "out" / "sitemap.xml").exists()
+
+
+def test_listing_pages_get_the_newest_date_of_their_own_list():
+    """The newest date is worked out once per listed article list (every
+    page of a paginated listing gets the same list): the same value as
+    working it out for each page, and never another list's value."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from truongweb.plugins import xml_sitemap as plugin
+
+    def article(day, status="published"):
+        return SimpleNamespace(date=dt.datetime(2026, 9, day, tzinfo=dt.timezone.utc), status=status)
+
+    old = [article(1), article(2), article(28, "draft")]
+    new = [article(3), article(20)]
+    plugin.forget(SimpleNamespace(settings={}))
+    for page, listed in [("a/index.html", old), ("a/trang-2/index.html", old), ("b/index.html", new),
+                         ("a/trang-3/index.html", old)]:
+        plugin.page_written(f"/out/{page}", {"OUTPUT_PATH": "/out", "blog": True, "articles": listed})
+    dates = {url: entry.lastmod.day for url, entry in plugin._PAGES.items()}
+    assert dates == {"a/": 2, "a/trang-2/": 2, "a/trang-3/": 2, "b/": 20}
+    plugin.forget(SimpleNamespace(settings={}))

@@ -150,7 +150,8 @@ class BackgroundScan:
         import multiprocessing
 
         # "spawn", not "fork": a forked child keeps every descriptor of the
-        # build's process open (see search_index.indexer.BackgroundIndex).
+        # build's process open (a test's browser driver pipe, say) as long as
+        # it lives.
         context = multiprocessing.get_context("spawn")
         self.output = os.path.abspath(output_path)
         self._prefix = os.path.join(self.output, "")

@@ -19,6 +19,7 @@ from typing import Any, Callable
 import yaml
 
 from truongweb.plugins.content_schema import levels
+from truongweb.plugins.content_schema.safe_yaml import load_yaml
 
 from . import dom
 
@@ -101,10 +102,7 @@ def load_rules(path: str | Path | None = None) -> list[Rule]:
     shown = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-        try:  # libyaml when present (the rule table is read on every build)
-            raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-        except yaml.YAMLError:
-            raw = yaml.safe_load(text)  # the pure-Python loader words the error
+        raw = load_yaml(text)  # read on every build: libyaml when present
     except (OSError, yaml.YAMLError) as exc:
         raise ComplianceError(f"Tệp quy tắc {shown}: không đọc được ({exc}).") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):

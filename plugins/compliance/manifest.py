@@ -10,6 +10,12 @@ import datetime as dt
 from pathlib import Path
 
 from truongweb.plugins.content_schema import levels
+from truongweb.plugins.content_schema import SECTION_URLS
+from truongweb.plugins.vietnamese.dates import format_date
+
+# Every section key's URL; a site's manifest holds those of its level
+# (levels.resolve), whether or not a plugin wrote them.
+DEFAULT_SECTION_URLS = SECTION_URLS
 
 
 def _save(obj) -> str | None:
@@ -121,9 +127,9 @@ def _source_date(value) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     try:
-        return dt.date.fromisoformat(str(value)[:10]).strftime("%d/%m/%Y")
+        return format_date(dt.date.fromisoformat(str(value)[:10]))
     except ValueError:
         return str(value)
 

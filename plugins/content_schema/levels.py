@@ -14,6 +14,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from . import vocabulary
+
 DEFAULT_LEVEL = "thcs"
 SCHOOL_KIND, OFFICE_KIND = "school", "office"
 KIND_NAMES = {SCHOOL_KIND: "cơ sở giáo dục", OFFICE_KIND: "cơ quan quản lý giáo dục"}
@@ -31,36 +33,35 @@ class LevelError(ValueError):
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
-    url: str
     basis: str
     confirmed: bool = True
     # Who writes the page: the school_sections plugin, or the weekly
     # schedule / menu feature (its own plugin).
     provider: str = "school_sections"
 
+    @property
+    def url(self) -> str:
+        return vocabulary.SECTIONS[self.key][0]
+
+    @property
+    def title(self) -> str:
+        return vocabulary.SECTIONS[self.key][1]
+
 
 SECTIONS: dict[str, Section] = {s.key: s for s in (
-    Section("lanh_dao", "Lãnh đạo", "lanh-dao/",
-            f"điểm a khoản 1 Điều 9 {TT37}; điểm b khoản 1 Điều 9 {ND224}"),
-    Section("lien_he", "Liên hệ – Hỏi đáp", "lien-he/", f"Điều 9 {TT37}; khoản 1 Điều 4 {ND42}"),
-    Section("lien_ket", "Liên kết", "lien-ket/", f"Điều 7 {ND42}"),
-    Section("lay_y_kien", "Lấy ý kiến", "lay-y-kien/", f"Điều 9 {TT37}"),
-    Section("tuyen_sinh", "Thông tin tuyển sinh", "thong-tin-tuyen-sinh/",
-            f"khoản 2, khoản 3 Điều 9 {TT37}"),
-    Section("van_ban", "Văn bản", "van-ban/", f"Điều 9 {TT37}; khoản 1 Điều 4 {ND42}"),
-    Section("cong_khai", "Công khai", "cong-khai/", f"Chương II {TT09}"),
-    Section("so_do_trang", "Sơ đồ trang", "so-do-trang/", f"Điều 7 {ND42}"),
-    Section("thu_tuc_hanh_chinh", "Thủ tục hành chính", "thu-tuc-hanh-chinh/",
-            f"điểm a khoản 1 Điều 9 {ND224}; khoản 1 Điều 4 {ND42}"),
-    Section("dich_vu_cong", "Dịch vụ công trực tuyến", "dich-vu-cong-truc-tuyen/",
-            f"điểm a khoản 1 Điều 9 {ND224}; khoản 1 Điều 4 {ND42}"),
-    Section("chi_dao_dieu_hanh", "Văn bản chỉ đạo, điều hành", "chi-dao-dieu-hanh/",
-            f"Điều 8 {TT37} (chưa xác nhận)", confirmed=False),
-    Section("lich_cong_tac", "Lịch công tác", "lich-cong-tac/",
-            f"Điều 8 {TT37} (chưa xác nhận)", confirmed=False, provider="weekly"),
-    Section("thuc_don", "Thực đơn", "thuc-don/",
-            f"{TT09}: thực đơn hằng ngày/tuần công khai trước thứ Bảy của tuần trước",
+    Section("lanh_dao", f"điểm a khoản 1 Điều 9 {TT37}; điểm b khoản 1 Điều 9 {ND224}"),
+    Section("lien_he", f"Điều 9 {TT37}; khoản 1 Điều 4 {ND42}"),
+    Section("lien_ket", f"Điều 7 {ND42}"),
+    Section("lay_y_kien", f"Điều 9 {TT37}"),
+    Section("tuyen_sinh", f"khoản 2, khoản 3 Điều 9 {TT37}"),
+    Section("van_ban", f"Điều 9 {TT37}; khoản 1 Điều 4 {ND42}"),
+    Section("cong_khai", f"Chương II {TT09}"),
+    Section("so_do_trang", f"Điều 7 {ND42}"),
+    Section("thu_tuc_hanh_chinh", f"điểm a khoản 1 Điều 9 {ND224}; khoản 1 Điều 4 {ND42}"),
+    Section("dich_vu_cong", f"điểm a khoản 1 Điều 9 {ND224}; khoản 1 Điều 4 {ND42}"),
+    Section("chi_dao_dieu_hanh", f"Điều 8 {TT37} (chưa xác nhận)", confirmed=False),
+    Section("lich_cong_tac", f"Điều 8 {TT37} (chưa xác nhận)", confirmed=False, provider="weekly"),
+    Section("thuc_don", f"{TT09}: thực đơn hằng ngày/tuần công khai trước thứ Bảy của tuần trước",
             provider="weekly"),
 )}
 

@@ -26,21 +26,61 @@ class YamlLimitError(ValueError):
     and names no file (the caller adds it)."""
 
 
-def _no_timestamps(loader_class):
-    class Loader(loader_class):
+def _unique_mapping(loader, node, deep=False):
+    loader.flatten_mapping(node)
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+def _loader(base, timestamps: bool, unique_keys: bool):
+    class Loader(base):
         pass
 
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in loader_class.yaml_implicit_resolvers.items()
-    }
+    if not timestamps:
+        Loader.yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+    if unique_keys:
+        Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
     return Loader
 
 
-_SLOW = _no_timestamps(yaml.SafeLoader)
-# libyaml's parser is several times faster; the pure-Python loader words the
-# errors (line numbers, problems) the way the messages describe them.
-_FAST = _no_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_LOADERS: dict[tuple[bool, bool], tuple[type, type]] = {}
+
+
+def loaders(timestamps: bool = True, unique_keys: bool = False) -> tuple[type, type]:
+    """(fast, slow) SafeLoader classes: libyaml's parser is several times
+    faster (plans, rules and data files are read on every build); the
+    pure-Python one words the errors (line numbers, problems) the way the
+    messages describe them. ``timestamps=False`` keeps dates as the text the
+    author wrote; ``unique_keys`` makes a key written twice an error."""
+    key = (timestamps, unique_keys)
+    if key not in _LOADERS:
+        slow = _loader(yaml.SafeLoader, timestamps, unique_keys)
+        fast = _loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader), timestamps, unique_keys)
+        _LOADERS[key] = (fast, slow)
+    return _LOADERS[key]
+
+
+def load_yaml(text: str, timestamps: bool = True, unique_keys: bool = False):
+    """One YAML document, SafeLoader rules; on a syntax error the
+    ``yaml.YAMLError`` raised is the pure-Python parser's, with its marks."""
+    fast, slow = loaders(timestamps, unique_keys)
+    try:
+        return yaml.load(text, Loader=fast)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError:
+        return yaml.load(text, Loader=slow)  # noqa: S506 - SafeLoader subclass
+
+
+_FAST, _SLOW = loaders(timestamps=False)
 
 
 @dataclass

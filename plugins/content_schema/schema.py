@@ -11,12 +11,14 @@ move the page (``url:``, ``save_as:``) never passes silently.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-STATUSES = ("published", "draft", "hidden")
+from truongweb.plugins.vietnamese.messages import did_you_mean
+
+from .vocabulary import STATUSES
+
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the longest demo article is 6 kB
 MAX_LIST_ITEMS = 50  # tags, topics, authors: each tag is a page of its own
 MAX_TEXT_CHARS = 5_000
@@ -35,30 +37,35 @@ class Field:
     articles: bool = True
     pages: bool = True
     editor: bool = False  # written by the web editor's article form
+    doc: str = ""  # one line for the developer guide's key table
 
 
 FIELDS: tuple[Field, ...] = (
     # The web editor's article form, in the order it writes them.
-    Field("title", "text", editor=True),
-    Field("date", "datetime", editor=True),
-    Field("category", "text", pages=False, editor=True),
-    Field("topics", "list", editor=True),
-    Field("unit", "text", editor=True),
-    Field("channel", "text", editor=True),
-    Field("link", "text", editor=True),
-    Field("image", "text", editor=True),
-    Field("image_alt", "text", editor=True),
-    Field("summary", "text", editor=True),
-    Field("author", "author", editor=True),
-    Field("tags", "list", pages=False, editor=True),
-    Field("source", "text", pages=False, editor=True),
-    Field("source_date", "date", pages=False, editor=True),
-    Field("status", "status", editor=True),
-    Field("modified", "datetime", editor=True),
+    Field("title", "text", editor=True, doc="Plain text; the slug is made from it."),
+    Field("date", "datetime", editor=True, doc="Publication time, read in TIMEZONE; "
+          "a future one is scheduled."),
+    Field("category", "text", pages=False, editor=True, doc="One of CATEGORIES."),
+    Field("topics", "list", editor=True, doc="Plan topic codes (list or comma string)."),
+    Field("unit", "text", editor=True, doc="A unit code of some plan."),
+    Field("channel", "text", editor=True, doc="Where it was published (channels below); "
+          "default website."),
+    Field("link", "text", editor=True, doc="The original's https:// address; required "
+          "when channel is not website."),
+    Field("image", "text", editor=True, doc="Featured picture, relative to content/."),
+    Field("image_alt", "text", editor=True, doc="Required when image is set."),
+    Field("summary", "text", editor=True, doc="One or two sentences for lists and feeds."),
+    Field("author", "author", editor=True, doc="One name."),
+    Field("tags", "list", pages=False, editor=True, doc="Each tag is a page of its own."),
+    Field("source", "text", pages=False, editor=True, doc="Name of the original when "
+          "reposted."),
+    Field("source_date", "date", pages=False, editor=True, doc="Date of the original."),
+    Field("status", "status", editor=True, doc="Statuses below; default published."),
+    Field("modified", "datetime", editor=True, doc="Last important change."),
     # Written by hand.
-    Field("slug", "text"),
-    Field("authors", "list"),
-    Field("order", "int", articles=False),
+    Field("slug", "text", doc="Last part of the address instead of the title's."),
+    Field("authors", "list", doc="Several names."),
+    Field("order", "int", articles=False, doc="Position of a page in menus."),
 )
 BY_NAME = {field.name: field for field in FIELDS}
 
@@ -102,11 +109,6 @@ def _scalar(value) -> bool:
     return isinstance(value, (str, int, float, bool, dt.date))
 
 
-def _hint(name: str, choices) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f' Có phải ý bạn là "{close[0]}"?' if close else ""
-
-
 def check_key(name: str, value, kind: str, where: str) -> Field | None:
     """The field of ``name``, None for a free note; raises for any other key."""
     allowed = keys_for(kind)
@@ -126,7 +128,7 @@ def check_key(name: str, value, kind: str, where: str) -> Field | None:
         raise FrontMatterError(f"{prefix} không dùng cho {_what(kind)}.")
     raise FrontMatterError(
         f"{prefix} không có trong danh sách khóa của {_what(kind)} (có thể viết sai)."
-        f"{_hint(name, allowed)} Các khóa hợp lệ: {', '.join(allowed)}. "
+        f"{did_you_mean(name, allowed)} Các khóa hợp lệ: {', '.join(allowed)}. "
         f"Ghi chú riêng thì đặt tên bắt đầu bằng {NOTE_PREFIX}, ví dụ {NOTE_PREFIX}ghi_chu."
     )
 
@@ -248,7 +250,8 @@ def check_value(field: Field, value, where: str, timezone="Asia/Ho_Chi_Minh"):
         text = str(_one(value, prefix)).strip()
         if text not in STATUSES:
             raise FrontMatterError(
-                f'{prefix}: giá trị "{text}" không hợp lệ; dùng published, draft hoặc hidden.'
+                f'{prefix}: giá trị "{text}" không hợp lệ; dùng '
+                f'{", ".join(STATUSES[:-1])} hoặc {STATUSES[-1]}.'
             )
         return value
     if field.kind == "int":

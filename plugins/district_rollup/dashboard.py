@@ -16,21 +16,22 @@ from pathlib import Path
 
 import jinja2
 
+from truongweb.plugins.plan_evidence.counting import STATUS_ICONS
 from truongweb.plugins.spreadsheet import Sheet, xlsx_bytes
+from truongweb.plugins.vietnamese.dates import format_date
 
 from .merge import STATES, STATUSES, behind_order
 
 __all__ = ["ICONS", "render_pages", "to_xlsx", "write_dashboard"]
 
 TEMPLATES = Path(__file__).with_name("templates")
-ICONS = {"met": "✔", "unmet": "✘", "in_progress": "…", "upcoming": "○"}
+ICONS = STATUS_ICONS  # the schools' evidence pages show the same icons
 
 
 def _date(iso: str | None) -> str:
     if not iso:
         return "—"
-    d = datetime.date.fromisoformat(iso)
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    return format_date(datetime.date.fromisoformat(iso))
 
 
 def _env() -> jinja2.Environment:

@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from truongweb.plugins.content_schema.safe_yaml import load_yaml, loaders
+from truongweb.plugins.content_schema.values import CODE_RE
+from truongweb.plugins.vietnamese.messages import display_path
+
 __all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "load_school_list", "parse_csv",
            "parse_yaml"]
 
-CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_BYTES = 5_000_000  # some 30,000 schools; a district has dozens
 COLUMNS = ("code", "name", "level", "site")
 _TOP_KEYS = {"district", "plan", "schools", "plan_file"}
@@ -51,15 +52,6 @@ class SchoolList:
     schools: tuple[School, ...]
     source: str = ""
     plan_file: Path | None = None
-
-
-def _display(path) -> str:
-    try:
-        from truongweb.plugins.vietnamese.messages import display_path
-
-        return display_path(path)
-    except ImportError:  # used outside the site's plugin path
-        return os.fspath(path)
 
 
 def _site(value, file: str, where: str) -> str:
@@ -151,10 +143,10 @@ def _yaml(text: str, file: str):
     # The district writes this file itself, but an alias bomb would still
     # hang the roll-up: refuse aliases outright (a list needs none).
     try:
-        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        for event in yaml.parse(text, Loader=loaders()[0]):
             if isinstance(event, yaml.AliasEvent):
                 raise SchoolListError(f"{file}: không dùng tham chiếu YAML (*) trong danh sách trường.")
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        return load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", dòng {mark.line + 1}" if mark else ""
@@ -187,7 +179,7 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
     if isinstance(raw, str):
         csv_path = folder / raw
         try:
-            schools = parse_csv(csv_path.read_bytes(), _display(csv_path))
+            schools = parse_csv(csv_path.read_bytes(), display_path(csv_path))
         except OSError as exc:
             raise SchoolListError(f"{file}: khóa 'schools': không đọc được tệp {raw} ({exc.strerror}).") from None
     elif isinstance(raw, list) and raw:
@@ -214,7 +206,7 @@ def load_school_list(path, plan: str | None = None, district: str | None = None)
     """Read ``truong.yml``/``.yaml`` or ``.csv``. ``plan``/``district``
     override the file's (a CSV carries neither: ``plan`` is then required)."""
     path = Path(path)
-    file = _display(path)
+    file = display_path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:

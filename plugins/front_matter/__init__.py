@@ -11,12 +11,11 @@ title as written (Pelican strips ``<…>`` from it as if it were HTML).
 Signals: ``readers_init``, ``article_generator_pretaxonomy``, ``feed_generated``.
 """
 
-import difflib
 from urllib.parse import urlsplit
 
 from pelican import signals
 
-from truongweb.plugins.vietnamese.messages import display_path
+from truongweb.plugins.vietnamese.messages import did_you_mean, display_path
 
 from .reader import FrontMatterError, VietnameseYAMLReader
 
@@ -26,11 +25,6 @@ __all__ = ["FrontMatterError", "VietnameseYAMLReader", "register"]
 def add_reader(readers):
     for extension in VietnameseYAMLReader.file_extensions:
         readers.reader_classes[extension] = VietnameseYAMLReader
-
-
-def _nearest_hint(value, choices):
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.4)
-    return f' Có phải ý bạn là "{close[0]}"?' if close else ""
 
 
 def check_articles(generator):
@@ -49,7 +43,7 @@ def check_articles(generator):
             where = display_path(article.source_path)
             raise FrontMatterError(
                 f'{where}: khóa "category": chuyên mục "{name}" không có trong danh '
-                f"sách CATEGORIES ({', '.join(categories)}).{_nearest_hint(name, categories)}"
+                f"sách CATEGORIES ({', '.join(categories)}).{did_you_mean(name, categories)}"
             )
 
 

@@ -37,7 +37,8 @@ def complete(settings) -> levels.Level:
 def written_sections(level, settings) -> set[str]:
     """The sections of ``level`` this build writes: school_sections writes
     its own whenever it runs; the weekly plugin writes a section only when
-    its content folder (named as its URL: lich-cong-tac/, thuc-don/) exists."""
+    its content folder (named as its URL: lich-cong-tac/, thuc-don/) holds
+    a week file."""
     providers = levels.providers_in(settings.get("PLUGINS"))
     content = Path(settings.get("PATH") or "content")
     written = set()
@@ -45,7 +46,9 @@ def written_sections(level, settings) -> set[str]:
         section = levels.SECTIONS[key]
         if section.provider not in providers:
             continue
-        if section.provider == "weekly" and not (content / section.url.strip("/")).is_dir():
+        folder = content / section.url.strip("/")
+        if section.provider == "weekly" and not (folder.is_dir() and any(
+                f.suffix in (".yml", ".yaml", ".csv") for f in folder.iterdir())):
             continue
         written.add(key)
     return written

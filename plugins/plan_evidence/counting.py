@@ -7,11 +7,14 @@ plan, so counting is linear in the number of items.
 from __future__ import annotations
 
 import datetime
-import difflib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
+
+from truongweb.plugins.content_schema import CHANNELS as CHANNEL_LABELS
+from truongweb.plugins.content_schema import DEFAULT_CHANNEL
+from truongweb.plugins.content_schema.values import WEB_URL_RE, is_code
+from truongweb.plugins.vietnamese.messages import did_you_mean
 
 from .periods import Period, periods_for_quota, semesters as semester_periods
 from .plans import Plan, Quota
@@ -35,7 +38,6 @@ __all__ = [
     "validate_item_tags",
 ]
 
-DEFAULT_CHANNEL = "website"
 STATUS_LABELS = {
     "met": "Đạt",
     "unmet": "Chưa đạt",
@@ -44,14 +46,6 @@ STATUS_LABELS = {
 }
 # Text icons next to the status words (status is never shown by colour alone).
 STATUS_ICONS = {"met": "✓", "unmet": "✗", "in_progress": "◔", "upcoming": "○"}
-CHANNEL_LABELS = {
-    "website": "Trang thông tin điện tử",
-    "facebook": "Facebook",
-    "zalo": "Zalo",
-    "bao-chi": "Báo chí",
-    "truyen-hinh": "Truyền hình",
-    "phat-thanh": "Phát thanh",
-}
 
 
 class TaggingError(ValueError):
@@ -298,16 +292,15 @@ def known_codes(plans: Iterable[Plan]) -> tuple[dict[str, str], dict[str, str]]:
 
 def _nearest(word: str, candidates: Iterable[str]) -> str:
     cands = sorted(candidates)
-    close = difflib.get_close_matches(word, cands, n=1, cutoff=0.4)
-    if close:
-        return f" Có phải ý bạn là '{close[0]}'?"
+    hint = did_you_mean(word, cands, quote="'")
+    if hint:
+        return hint
     if cands:
         shown = ", ".join(cands[:8]) + (", …" if len(cands) > 8 else "")
         return f" Các mã hợp lệ: {shown}."
     return " Chưa có kế hoạch nào khai báo mã này (thư mục plans/)."
 
 
-_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 def validate_item_tags(
@@ -345,13 +338,13 @@ def validate_item_tags(
             + _nearest(unit_code, known_units)
         )
     ch = str(channel).strip().lower() if channel not in (None, "") else DEFAULT_CHANNEL
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ch):
+    if not is_code(ch):
         raise TaggingError(
             f"{source_path}: khóa 'channel' có giá trị '{channel}' không hợp lệ: dùng mã không dấu, "
-            "ví dụ website, facebook, bao-chi, truyen-hinh, phat-thanh."
+            f"ví dụ {', '.join(CHANNEL_LABELS)}."
         )
     url = str(link).strip() if link not in (None, "") else None
-    if url is not None and not _URL_RE.match(url):
+    if url is not None and not WEB_URL_RE.match(url):
         raise TaggingError(
             f"{source_path}: khóa 'link' có giá trị '{url}' không phải địa chỉ web hợp lệ "
             "(phải bắt đầu bằng http:// hoặc https://)."

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from truongweb.plugins.content_schema.values import as_date
+from truongweb.plugins.vietnamese.messages import display_path
+
 from . import views
 from .counting import (
+    DEFAULT_CHANNEL,
     STATUS_ICONS,
     STATUS_LABELS,
     EvidenceItem,
@@ -38,36 +41,19 @@ def resolve_as_of(settings) -> datetime.date:
     if value in (None, ""):
         tz = settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"
         return datetime.datetime.now(ZoneInfo(tz)).date()
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value).strip())
-    except ValueError:
+    day = as_date(value)
+    if day is None:
         raise PlanError(
             f"Thiết lập EVIDENCE_AS_OF có giá trị '{value}' không phải ngày hợp lệ: "
             "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-10-15."
-        ) from None
+        )
+    return day
 
 
 def local_date(value, tz: str) -> datetime.date:
     if value.tzinfo is None:
         return value.date()
     return value.astimezone(ZoneInfo(tz)).date()
-
-
-_CWD = os.getcwd()
-
-
-def _rel(path: str) -> str:
-    """Path relative to the working folder (cheap: no syscalls for the usual case)."""
-    if path.startswith(_CWD + os.sep):
-        return path[len(_CWD) + 1:]
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return path
 
 
 def plan_url(plan: Plan) -> str:
@@ -120,7 +106,7 @@ def collect_items(context, settings, plans: list[Plan]) -> list[EvidenceItem]:
             if not any(meta.get(k) not in (None, "", []) for k in TAG_KEYS):
                 if kind == "page":
                     continue
-                tags = ((), None, "website", None)
+                tags = ((), None, DEFAULT_CHANNEL, None)
             else:
                 raw = content.source_path
                 try:
@@ -135,7 +121,7 @@ def collect_items(context, settings, plans: list[Plan]) -> list[EvidenceItem]:
                     )
                 except TaggingError as error:
                     # The short path is only worth computing for the message.
-                    raise TaggingError(str(error).replace(raw, _rel(raw), 1)) from None
+                    raise TaggingError(str(error).replace(raw, display_path(raw), 1)) from None
             if kind == "page" or not plans:
                 continue
             day = local_date(content.date, tz)

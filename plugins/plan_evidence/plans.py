@@ -7,14 +7,16 @@ whose ``str()`` is a Vietnamese message naming the file and the key.
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
+
+from truongweb.plugins.content_schema.safe_yaml import load_yaml
+from truongweb.plugins.content_schema.values import CODE_RE, as_date
+from truongweb.plugins.vietnamese.messages import did_you_mean, display_path
 
 __all__ = [
     "Deadline",
@@ -32,7 +34,6 @@ __all__ = [
     "parse_plan",
 ]
 
-CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUOTA_KEYS = ("total", "per_month", "per_quarter", "per_semester")
 PLAN_EXTENSIONS = (".yml", ".yaml")
 
@@ -112,60 +113,6 @@ class Plan:
 
 
 # --------------------------------------------------------------------------
-# YAML reading: dates stay strings (we parse them ourselves so that a bad
-# date gives our message, not a PyYAML ValueError), duplicate keys are errors.
-
-
-class _PlanLoader(yaml.SafeLoader):
-    pass
-
-
-_PlanLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader, node, deep=False):
-    loader.flatten_mapping(node)
-    seen: dict = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        seen[key] = True
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_PlanLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-
-
-# The same rules on libyaml's parser, several times faster; plans are read on
-# every build. Errors are worded by the pure-Python loader above.
-class _FastPlanLoader(getattr(yaml, "CSafeLoader", _PlanLoader)):
-    pass
-
-
-_FastPlanLoader.yaml_implicit_resolvers = _PlanLoader.yaml_implicit_resolvers
-_FastPlanLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-
-
-def display_path(path: str | os.PathLike) -> str:
-    """Path as shown to the user: relative to the working folder when inside it."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
-
-
-# --------------------------------------------------------------------------
 # Validation helpers
 
 
@@ -200,7 +147,7 @@ class _Checker:
         for k in value:
             if not isinstance(k, str) or k not in spec:
                 full = _join(key, str(k))
-                hint = _suggest(str(k), spec)
+                hint = did_you_mean(str(k), spec, quote="'")
                 valid = ", ".join(spec)
                 raise self.fail(
                     full,
@@ -223,6 +170,15 @@ class _Checker:
             raise self.fail(key, "không được để trống.")
         return text
 
+    def unique_code(self, value: Any, key: str, example: str, seen: dict[str, str],
+                    what: str) -> str:
+        """A code not used before in this file; ``seen`` maps codes to their keys."""
+        code = self.code(value, key, example)
+        if code in seen:
+            raise self.fail(key, f"'{code}' bị trùng: mã {what} này đã dùng ở {seen[code]}.")
+        seen[code] = key.rsplit(".", 1)[0]
+        return code
+
     def code(self, value: Any, key: str, example: str) -> str:
         if not isinstance(value, str) or not CODE_RE.match(value):
             raise self.fail(
@@ -233,16 +189,9 @@ class _Checker:
         return value
 
     def date(self, value: Any, key: str) -> datetime.date:
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        if isinstance(value, str):
-            try:
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-                    return datetime.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        day = as_date(value)
+        if day is not None:
+            return day
         raise self.fail(
             key,
             f"có giá trị {_show(value)} không phải ngày hợp lệ: viết theo dạng "
@@ -280,11 +229,6 @@ class _Checker:
 
 def _join(parent: str | None, child: str) -> str:
     return f"{parent}.{child}" if parent else child
-
-
-def _suggest(word: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.5)
-    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
 
 
 def _show(value: Any) -> str:
@@ -374,12 +318,8 @@ def parse_plan(data: Any, file: str) -> Plan:
     for i, raw in enumerate(topics_raw):
         k = f"topics[{i}]"
         c.mapping(raw, k, _VALID_TOPIC, "chủ đề")
-        code = c.code(raw["code"], f"{k}.code", "chuong-trinh-gdpt-2018")
-        if code in seen_codes:
-            raise c.fail(
-                f"{k}.code", f"'{code}' bị trùng: mã chủ đề này đã dùng ở {seen_codes[code]}."
-            )
-        seen_codes[code] = k
+        code = c.unique_code(raw["code"], f"{k}.code", "chuong-trinh-gdpt-2018", seen_codes,
+                             "chủ đề")
         t_title = c.text(raw["title"], f"{k}.title")
         group = c.text(raw.get("group"), f"{k}.group", allow_none=True)
         t_quota = c.quota(raw.get("quota"), f"{k}.quota", has_sem)
@@ -405,12 +345,7 @@ def parse_plan(data: Any, file: str) -> Plan:
         for i, raw in enumerate(c.seq(data["units"], "units", "đơn vị")):
             k = f"units[{i}]"
             c.mapping(raw, k, _VALID_UNIT, "đơn vị")
-            code = c.code(raw["code"], f"{k}.code", "to-ngu-van")
-            if code in seen_units:
-                raise c.fail(
-                    f"{k}.code", f"'{code}' bị trùng: mã đơn vị này đã dùng ở {seen_units[code]}."
-                )
-            seen_units[code] = k
+            code = c.unique_code(raw["code"], f"{k}.code", "to-ngu-van", seen_units, "đơn vị")
             units.append(
                 Unit(
                     code=code,
@@ -457,10 +392,9 @@ def load_plan(path: str | os.PathLike) -> Plan:
     except OSError as exc:
         raise PlanError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
     try:
-        try:
-            data = yaml.load(text, Loader=_FastPlanLoader)  # noqa: S506 - SafeLoader rules
-        except yaml.YAMLError:
-            data = yaml.load(text, Loader=_PlanLoader)  # noqa: S506 - SafeLoader subclass
+        # Dates stay text (parsed here, so that a bad date gets this module's
+        # message, not PyYAML's ValueError); a key written twice is an error.
+        data = load_yaml(text, timestamps=False, unique_keys=True)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""

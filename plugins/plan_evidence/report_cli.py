@@ -18,6 +18,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from truongweb.plugins.vietnamese.dates import format_date
+
 from .counting import STATUS_ICONS, STATUS_LABELS
 
 __all__ = ["ReportError", "find_chromium", "format_plan", "period_rows", "print_pdf", "run_report"]
@@ -28,8 +30,7 @@ class ReportError(Exception):
 
 
 def _fmt(iso: str) -> str:
-    d = datetime.date.fromisoformat(iso)
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    return format_date(datetime.date.fromisoformat(iso))
 
 
 def _width(text: str) -> int:

@@ -6,9 +6,11 @@ Pure domain code, no Pelican import.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from html import escape
+
+# The same date formats as the templates' vn_date and official_date filters.
+from truongweb.plugins.vietnamese.dates import format_date, official_date
 
 from .counting import (
     CHANNEL_LABELS,
@@ -65,17 +67,6 @@ def topic_titles(plan: Plan) -> dict[str, str]:
 
 def unit_names(plan: Plan) -> dict[str, str]:
     return {u.code: u.name for u in plan.units}
-
-
-def format_date(d: datetime.date) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
-
-
-def official_date(d: datetime.date) -> str:
-    """``ngày 05 tháng 02 năm 2024`` (Nghị định 30/2020: leading zero for days
-    below 10 and for months 1 and 2)."""
-    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
-    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
 def quota_text(quota: Quota | None, quarters_: tuple[int, ...] | None = None, default_one=False) -> str:

@@ -12,8 +12,10 @@ import markdown
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from truongweb.plugins.content_schema import DATA_FILES, SECTION_TITLES, SECTION_URLS
 from truongweb.plugins.sanitize_html import report as report_removed_html
 from truongweb.plugins.sanitize_html.policy import sanitize
+from truongweb.plugins.vietnamese.dates import format_date
 
 from truongweb.plugins.content_schema import levels
 
@@ -21,17 +23,13 @@ from .loaders import DISCLOSURE_GROUPS, hold_future, human_size, load_all
 
 logger = logging.getLogger(__name__)
 
-DATA_DIRS = ("data", "van-ban", "cong-khai")
-
-# Output URLs and titles of every section (relative to SITEURL, trailing
-# slash); a site writes those of its level (levels.resolve).
-SECTION_URLS = {key: s.url for key, s in levels.SECTIONS.items()}
-SECTION_TITLES = {key: s.title for key, s in levels.SECTIONS.items()}
+# The content folders the data files live in: data, van-ban, cong-khai.
+DATA_DIRS = tuple(dict.fromkeys(name.split("/")[0] for name in DATA_FILES))
 
 
 def vn_day(value) -> str:
-    """date -> '05/02/2026' (Vietnamese day/month/year)."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    """date -> '05/02/2026' (Vietnamese day/month/year); nothing for no date."""
+    return format_date(value) if value else ""
 
 
 def render_markdown(text: str, source: str = "") -> Markup:

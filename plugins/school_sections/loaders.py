@@ -15,23 +15,12 @@ from typing import Any
 
 import yaml
 
-from truongweb.plugins.content_schema.levels import SCHOOL_SECTIONS
-
 from truongweb.paths import OutsideFolderError, resolve_inside
+from truongweb.plugins.content_schema import DATA_FILES, DISCLOSURE_GROUPS, load_yaml
+from truongweb.plugins.content_schema.levels import SCHOOL_SECTIONS
+from truongweb.plugins.content_schema.values import CODE_RE as SLUG_RE
+from truongweb.plugins.content_schema.values import EMAIL_RE, PHONE_RE, as_date
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{6,}[0-9]$")
-
-# Thông tư 09/2024/TT-BGDĐT disclosure groups, in display order.
-DISCLOSURE_GROUPS: dict[str, str] = {
-    "thong-tin-chung": "Thông tin chung về cơ sở giáo dục",
-    "tai-chinh": "Thu, chi tài chính",
-    "doi-ngu-co-so-vat-chat": "Đội ngũ và cơ sở vật chất",
-    "chat-luong": "Kiểm định và bảo đảm chất lượng",
-    "ke-hoach-ket-qua": "Kế hoạch và kết quả hoạt động giáo dục",
-    "bao-cao-thuong-nien": "Báo cáo thường niên",
-}
 
 ATTACHMENT_EXTS = {".pdf", ".docx", ".doc", ".xlsx", ".odt"}
 
@@ -45,9 +34,14 @@ class SectionDataError(ValueError):
 
 
 class _Obj:
-    """A mapping read from ``file`` at key path ``where`` with typed getters."""
+    """A mapping read from ``file`` at key path ``where`` with typed getters.
 
-    def __init__(self, data: Any, file: str, where: str = ""):
+    ``schema`` is the file's entry of ``content_schema.DATA_FILES`` and
+    ``path`` the key path in it (``where`` without the item numbers): the keys
+    this mapping may have."""
+
+    def __init__(self, data: Any, file: str, schema: dict[str, tuple[str, ...]],
+                 where: str = "", path: str = ""):
         if not isinstance(data, dict):
             raise SectionDataError(
                 f"Tệp {file}: {_at(where)}phải là một bảng khóa: giá trị "
@@ -56,15 +50,23 @@ class _Obj:
         self.data = data
         self.file = file
         self.where = where
+        self.schema = schema
+        self.path = path
+        self.allowed = schema[path]
         self.used: set[str] = set()
 
     def _key(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
+    def _child(self, value: Any, where: str, key: str) -> _Obj:
+        return _Obj(value, self.file, self.schema, where, f"{self.path}.{key}" if self.path else key)
+
     def err(self, key: str, what: str) -> SectionDataError:
         return SectionDataError(f'Tệp {self.file}: khóa "{self._key(key)}" {what}')
 
     def raw(self, key: str, required: bool = True) -> Any:
+        if key not in self.allowed:  # a loader out of step with the schema
+            raise LookupError(f"{key!r} is not a key of {self.path or 'the top'} in DATA_FILES")
         self.used.add(key)
         value = self.data.get(key)
         if value is None or (isinstance(value, (str, list, dict)) and not value):
@@ -101,15 +103,9 @@ class _Obj:
         value = self.raw(key, required)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        day = as_date(value)
+        if day is not None:
+            return day
         raise self.err(key, f"phải là ngày dạng YYYY-MM-DD, nhận được “{value}”.")
 
     def email(self, key: str, required: bool = True) -> str | None:
@@ -139,7 +135,7 @@ class _Obj:
         if not isinstance(value, list):
             raise self.err(key, f"phải là một danh sách, nhận được {_kind(value)}.")
         return [
-            _Obj(item, self.file, f"{self._key(key)}[{i + 1}]")
+            self._child(item, f"{self._key(key)}[{i + 1}]", key)
             for i, item in enumerate(value)
         ]
 
@@ -147,16 +143,16 @@ class _Obj:
         value = self.raw(key, required)
         if value is None:
             return None
-        return _Obj(value, self.file, self._key(key))
+        return self._child(value, self._key(key), key)
 
     def done(self) -> None:
         """Reject unknown keys (typos must not be silently ignored)."""
-        unknown = sorted(set(self.data) - self.used, key=str)
+        unknown = sorted(set(self.data) - set(self.allowed), key=str)
         if unknown:
             raise self.err(
                 str(unknown[0]),
                 "không được hỗ trợ (khóa lạ, có thể viết sai). Các khóa hợp lệ: "
-                + ", ".join(sorted(self.used))
+                + ", ".join(self.allowed)
                 + ".",
             )
 
@@ -188,7 +184,7 @@ def read_yaml(path: Path, shown: str) -> Any:
     except OSError as exc:
         raise SectionDataError(f"Tệp {shown}: không đọc được ({exc.strerror}).") from None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" ở dòng {mark.line + 1}" if mark is not None else ""
@@ -199,30 +195,32 @@ def read_yaml(path: Path, shown: str) -> Any:
 # Data classes
 
 
+class _Telephone:
+    """A ``phone`` with its ``tel:`` link for templates."""
+
+    phone: str | None
+
+    @property
+    def tel(self) -> str:
+        return tel_href(self.phone)
+
+
 @dataclass
-class Leader:
+class Leader(_Telephone):
     name: str
     position: str
     phone: str
     email: str
     duties: list[str]
 
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
-
 
 @dataclass
-class Person:
+class Person(_Telephone):
     name: str
     position: str
     phone: str
     email: str
     address: str | None = None
-
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
 
 
 @dataclass
@@ -232,7 +230,7 @@ class FaqItem:
 
 
 @dataclass
-class Contact:
+class Contact(_Telephone):
     title: str
     address: str | None
     phone: str | None
@@ -244,10 +242,6 @@ class Contact:
     feedback_note: str | None
     survey_url: str | None
     faq: list[FaqItem]
-
-    @property
-    def tel(self) -> str:
-        return tel_href(self.phone)
 
 
 @dataclass
@@ -389,7 +383,7 @@ def tel_href(phone: str) -> str:
 
 
 def load_leaders(path: Path, shown: str) -> tuple[str, list[Leader]]:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lanh-dao.yml"])
     title = top.text("title", required=False) or "Lãnh đạo nhà trường"
     leaders = []
     for item in top.items("leaders"):
@@ -422,7 +416,7 @@ def _person(obj: _Obj) -> Person:
 def load_contact(path: Path, shown: str, defaults: dict | None = None) -> Contact:
     """``defaults`` (the site's SCHOOL settings) supplies address, phone and
     email when the file leaves them out, so they are written once."""
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lien-he.yml"])
     defaults = defaults or {}
     for key in ("address", "phone", "email"):
         if not top.data.get(key) and defaults.get(key):
@@ -453,7 +447,7 @@ def load_contact(path: Path, shown: str, defaults: dict | None = None) -> Contac
 
 
 def load_links(path: Path, shown: str) -> list[LinkGroup]:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lien-ket.yml"])
     groups = []
     for g in top.items("groups"):
         links = []
@@ -473,7 +467,7 @@ def load_links(path: Path, shown: str) -> list[LinkGroup]:
 
 
 def load_consultations(path: Path, shown: str) -> list[Consultation]:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/lay-y-kien.yml"])
     result = []
     seen: set[str] = set()
     for item in top.items("consultations"):
@@ -502,7 +496,7 @@ def load_consultations(path: Path, shown: str) -> list[Consultation]:
 
 
 def load_admissions(path: Path, shown: str) -> Admissions:
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/tuyen-sinh.yml"])
     system = top.obj("online_system")
     notice = []
     for item in top.items("notice"):
@@ -528,7 +522,7 @@ ONLINE_LEVELS = ("toàn trình", "một phần")
 def load_procedures(path: Path, shown: str) -> Procedures:
     """content/data/thu-tuc-hanh-chinh.yml: the office's administrative
     procedures, each linking to its page on the public-service portal."""
-    top = _Obj(read_yaml(path, shown), shown)
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/thu-tuc-hanh-chinh.yml"])
     portal = top.obj("portal")
     items = []
     for item in top.items("procedures"):
@@ -584,7 +578,7 @@ def load_documents(folder: Path, shown_folder: str) -> list[Document]:
                 f"Tệp {shown}: tên tệp chỉ được gồm chữ thường không dấu, số và "
                 "dấu gạch ngang (tên tệp là đường dẫn của văn bản)."
             )
-        top = _Obj(read_yaml(path, shown), shown)
+        top = _Obj(read_yaml(path, shown), shown, DATA_FILES["van-ban/*.yml"])
         doc = Document(
             slug=slug,
             type=top.text("type"),
@@ -625,7 +619,7 @@ def load_disclosures(folder: Path, shown_folder: str) -> list[DisclosureItem]:
                 f"Tệp {shown}: tên tệp chỉ được gồm chữ thường không dấu, số và "
                 "dấu gạch ngang (tên tệp là đường dẫn của mục công khai)."
             )
-        top = _Obj(read_yaml(path, shown), shown)
+        top = _Obj(read_yaml(path, shown), shown, DATA_FILES["cong-khai/*.yml"])
         group = top.text("group")
         if group not in DISCLOSURE_GROUPS:
             raise top.err(
@@ -699,7 +693,7 @@ def load_disclosures(folder: Path, shown_folder: str) -> list[DisclosureItem]:
 
 
 # Section key -> (data file in content/data/, loader, SectionData attribute).
-DATA_FILES = {
+SECTION_SOURCES = {
     "lanh_dao": ("lanh-dao.yml", load_leaders, "leaders"),
     "lien_he": ("lien-he.yml", load_contact, "contact"),
     "lien_ket": ("lien-ket.yml", load_links, "link_groups"),
@@ -714,6 +708,8 @@ DATA_FOLDERS = {
     "chi_dao_dieu_hanh": ("van-ban", load_documents, "documents"),
     "cong_khai": ("cong-khai", load_disclosures, "disclosures"),
 }
+
+
 def load_all(content: Path, school: dict | None = None, sections=SCHOOL_SECTIONS) -> SectionData:
     """Load the sources of ``sections`` (keys of levels.SECTIONS) under
     ``content`` (a missing file or folder -> error naming it). ``school`` is
@@ -721,16 +717,16 @@ def load_all(content: Path, school: dict | None = None, sections=SCHOOL_SECTIONS
     content = Path(content)
     data = SectionData()
     ddir = content / "data"
-    wanted = [key for key in sections if key in DATA_FILES]
+    wanted = [key for key in sections if key in SECTION_SOURCES]
     for key in wanted:
-        name = DATA_FILES[key][0]
+        name = SECTION_SOURCES[key][0]
         if not (ddir / name).is_file():
             raise SectionDataError(
                 f"Thiếu tệp dữ liệu content/data/{name} (cần cho chuyên mục bắt buộc)."
             )
     loaded = set()
     for key in wanted:
-        name, loader, attr = DATA_FILES[key]
+        name, loader, attr = SECTION_SOURCES[key]
         if name in loaded:
             continue
         loaded.add(name)

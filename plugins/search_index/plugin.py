@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, StaticGenerator
 
 from truongweb import pelican_compat
+from truongweb.plugins.vietnamese.dates import format_date
 
-from .indexer import BackgroundIndex, SearchIndexError
+from .indexer import write_index
 from .text import record_from_page
 
 logger = logging.getLogger("search_index")
@@ -21,7 +21,7 @@ logger = logging.getLogger("search_index")
 
 def _date(obj) -> str:
     d = getattr(obj, "date", None)
-    return d.strftime("%d/%m/%Y") if d is not None and hasattr(d, "strftime") else ""
+    return format_date(d) if d is not None and hasattr(d, "strftime") else ""
 
 
 def _wanted(obj) -> bool:
@@ -31,17 +31,17 @@ def _wanted(obj) -> bool:
 
 def records_from_context(generators) -> list[dict]:
     """The arguments of :func:`make_record` for every indexed item (cheap: the
-    folding itself runs in the background indexer)."""
+    text is made when the index is written). URLs stay as Pelican gives
+    them, relative to the site root."""
     gens = list(generators)
     context = gens[0].context
-    siteurl = context.get("SITEURL", "").rstrip("/")
     records = []
     for obj in list(context.get("articles", [])) + list(context.get("pages", [])):
         if not _wanted(obj):
             continue
         category = getattr(obj, "category", None)
         records.append(dict(
-            url=f"{siteurl}/{obj.url}",
+            url=obj.url,
             title=obj.title,
             body_html=pelican_compat.body_html(obj),
             summary_html=str(obj.metadata.get("summary") or ""),
@@ -51,28 +51,19 @@ def records_from_context(generators) -> list[dict]:
         ))
     for g in gens:
         for extra in getattr(g, "search_records", None) or []:
-            url = extra["url"]
-            if not url.startswith(("http://", "https://", "/")):
-                url = f"{siteurl}/{url}"
             records.append(dict(
-                url=url, title=extra["title"], body_html=extra.get("body_html", ""),
+                url=extra["url"], title=extra["title"], body_html=extra.get("body_html", ""),
                 summary_html=extra.get("summary_html", ""), date=extra.get("date", ""),
                 category=extra.get("category", "")))
     return records
 
 
-class SearchPageGenerator(Generator):
-    """Writes the search page; starts the background indexer for the build."""
+def index_url(settings) -> str:
+    return settings.get("SEARCH_INDEX_URL", "tim-kiem/chi-muc/")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        key = os.path.realpath(self.output_path)
-        for stale in list(_PENDING):  # earlier builds in this process that failed
-            _PENDING.pop(stale).cancel()
-        cache = self.settings.get("CACHE_PATH")
-        _PENDING[key] = BackgroundIndex(os.path.join(self.output_path, "pagefind"),
-                                        urlsplit(self.settings.get("SITEURL", "")).path,
-                                        os.path.join(cache, "search") if cache else None)
+
+class SearchPageGenerator(Generator):
+    """Writes the search page."""
 
     def generate_context(self):
         pass
@@ -82,54 +73,53 @@ class SearchPageGenerator(Generator):
         url = self.settings.get("SEARCH_URL", "tim-kiem/")
         writer.write_file(save_as, self.get_template("search"), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS", False),
-                          page_name="tim-kiem", url=url)
+                          page_name="tim-kiem", url=url, search_index_url=index_url(self.settings))
 
 
-# The indexer running for each build, keyed by the real output path.
-_PENDING: dict[str, BackgroundIndex] = {}
-
-
-class _LateRecords:
+class _WriteIndex:
     """Stands in Pelican's generator list where the pages under
-    ``SEARCH_EXTRA_PATHS`` are written; reads them and hands them over."""
+    ``SEARCH_EXTRA_PATHS`` are written; reads them and writes the index."""
 
-    def __init__(self, indexer: BackgroundIndex, generator: Generator):
+    def __init__(self, raw_records: list[dict], generator: Generator):
         # settings, context, output_path: other plugins read these from any
         # entry of the generator list.
-        self.indexer, self.settings = indexer, generator.settings
+        self.raw_records, self.settings = raw_records, generator.settings
         self.context, self.output_path = generator.context, generator.output_path
+        self.count = None
 
     def generate_output(self, writer):
-        self.indexer.add_late(extra_records(
-            self.output_path, self.settings.get("SEARCH_EXTRA_PATHS", ["van-ban/", "cong-khai/"]),
-            self.settings.get("SITEURL", "").rstrip("/")))
+        siteurl = self.settings.get("SITEURL", "")
+        late = extra_records(
+            self.output_path, self.settings.get("SEARCH_EXTRA_PATHS", ["van-ban/", "cong-khai/"]))
+        cache = self.settings.get("CACHE_PATH")
+        folder = os.path.join(self.output_path, *index_url(self.settings).strip("/").split("/"))
+        self.count = write_index(self.raw_records, late, folder, siteurl,
+                                 os.path.join(cache, "search") if cache else None)
+        self.raw_records = None
+        logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", self.count, folder)
 
 
-def write_articles_last(generators: list, late: _LateRecords) -> None:
+def write_articles_last(generators: list, step: _WriteIndex) -> None:
     """Reorder Pelican's generator list in place (Pelican writes in this list's
     order after ``all_generators_finalized``): every other generator, then the
-    late records, then articles, then static files. The pages the index reads
-    from written HTML then exist early, so the index is finished while the
-    bulk of the site, the articles, is written, instead of after it. Static
-    files stay last as in Pelican (article content marks the ones it links).
+    index, then articles, then static files. The pages the index reads from
+    written HTML then exist, and with ``parallel_write`` the index is made
+    while a forked child writes the article pages. Static files stay last as
+    in Pelican (article content marks the ones it links).
     """
     articles = [g for g in generators if isinstance(g, ArticlesGenerator)]
     static = [g for g in generators if isinstance(g, StaticGenerator)]
     others = [g for g in generators if g not in articles and g not in static]
-    generators[:] = others + [late] + articles + static
+    generators[:] = others + [step] + articles + static
 
 
 def collect(generators) -> None:
     if not any(isinstance(g, SearchPageGenerator) for g in generators):
         return
-    indexer = _PENDING.get(os.path.realpath(generators[0].output_path))
-    if indexer is None:
-        return
-    indexer.index(records_from_context(generators))
-    write_articles_last(generators, _LateRecords(indexer, generators[0]))
+    write_articles_last(generators, _WriteIndex(records_from_context(generators), generators[0]))
 
 
-def extra_records(output_path: str, prefixes, siteurl: str) -> list[dict]:
+def extra_records(output_path: str, prefixes) -> list[dict]:
     records = []
     for prefix in prefixes:
         root = os.path.join(output_path, prefix.strip("/"))
@@ -140,19 +130,10 @@ def extra_records(output_path: str, prefixes, siteurl: str) -> list[dict]:
             if re.search(r"(^|/)trang-\d+$", rel):  # pagination pages repeat the first
                 continue
             with open(os.path.join(dirpath, "index.html"), encoding="utf-8") as fp:
-                record = record_from_page(fp.read(), f"{siteurl}/{rel}/")
+                record = record_from_page(fp.read(), f"{rel}/")
             if record:
                 records.append(record)
     return sorted(records, key=lambda r: r["url"])
-
-
-def write(pelican) -> None:
-    key = os.path.realpath(pelican.output_path)
-    if key not in _PENDING:
-        return
-    count = _PENDING.pop(key).finish()
-    bundle = os.path.join(pelican.output_path, "pagefind")
-    logger.info("Tìm kiếm: đã lập chỉ mục %d trang vào %s", count, bundle)
 
 
 def get_generators(pelican):
@@ -162,4 +143,3 @@ def get_generators(pelican):
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(collect)
-    signals.finalized.connect(write)

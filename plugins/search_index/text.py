@@ -59,9 +59,19 @@ def shorten(text: str, limit: int = 220) -> str:
     return cut.rstrip(",.;:–- ") + "…"
 
 
+_TERM_RE = re.compile(r"[a-z0-9]+")
+
+
+def terms(folded: str) -> list[str]:
+    """Search terms of folded text: lower-case runs of ASCII letters and
+    digits. ``search.js`` splits the folded query the same way."""
+    return _TERM_RE.findall(folded.lower())
+
+
 def make_record(url: str, title: str, body_html: str, summary_html: str = "",
                 date: str = "", category: str = "", tags=()) -> dict:
-    """One Pagefind custom record: folded text to match on, original
+    """One search record: folded text to match on (``content``, the title
+    included, and ``heading``, the title alone, which weighs more), original
     (diacritic) title/summary/category/date as metadata to display."""
     body = html_to_text(body_html)
     summary = html_to_text(summary_html) if summary_html else ""
@@ -71,7 +81,7 @@ def make_record(url: str, title: str, body_html: str, summary_html: str = "",
         meta["date"] = date
     if category:
         meta["category"] = category
-    return {"url": url, "content": fold(words), "language": "vi", "meta": meta}
+    return {"url": url, "content": fold(words), "heading": fold(title), "meta": meta}
 
 
 _MAIN_RE = re.compile(r"<main\b[^>]*>(.*?)</main>", re.S | re.I)

@@ -12,23 +12,14 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 import yaml
-from truongweb.plugins.content_schema import editor_keys
+from truongweb.plugins import content_schema
+from truongweb.plugins.content_schema import DISCLOSURE_GROUPS, editor_keys
 from truongweb.plugins.content_schema import weekly as weekly_schema
 from truongweb.plugins.plan_evidence.counting import known_codes
-from truongweb.plugins.school_sections.loaders import DISCLOSURE_GROUPS
 
-CHANNELS = (
-    ("website", "Website của trường"),
-    ("facebook", "Trang Facebook"),
-    ("bao-chi", "Báo chí"),
-    ("truyen-hinh", "Truyền hình"),
-    ("phat-thanh", "Phát thanh"),
-)
-STATUSES = (
-    ("draft", "Bản nháp (chưa đăng)"),
-    ("published", "Đăng công khai"),
-    ("hidden", "Ẩn (không đăng; xem thử tại địa chỉ riêng, không hiện trong danh sách)"),
-)
+# (value, label) pairs, from the content schema.
+CHANNELS = tuple(content_schema.CHANNELS.items())
+STATUSES = tuple(content_schema.STATUS_LABELS.items())
 DEFAULT_BACKEND = {"name": "github", "repo": "truong-hoc/website", "branch": "main"}
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 MEDIA_FOLDER = "content/images"
@@ -214,9 +205,9 @@ def article_fields(settings: dict, plans: Iterable[Any]) -> list[dict]:
            "select", options=unit_options, required=False, dropdown_threshold=100),
         _f("channel", "Kênh đăng",
            "«Website của trường» nếu bài đăng tại đây. Nếu bài đã đăng ở kênh khác "
-           "(Facebook, báo, truyền hình, phát thanh) thì chọn kênh đó và BẮT BUỘC nhập "
+           "(Facebook, Zalo, báo, truyền hình, phát thanh) thì chọn kênh đó và BẮT BUỘC nhập "
            "«Đường dẫn» bên dưới, nếu không trang web sẽ báo lỗi khi dựng.",
-           "select", options=channel_options, default="website"),
+           "select", options=channel_options, default=content_schema.DEFAULT_CHANNEL),
         _f("link", "Đường dẫn (khi đăng ở kênh khác)",
            "Địa chỉ đầy đủ của bài ở kênh khác, bắt đầu bằng https://. Bắt buộc khi "
            "«Kênh đăng» không phải «Website của trường»; để trống nếu đăng trên website.",

@@ -21,6 +21,7 @@ import yaml
 from truongweb.paths import OutsideFolderError, resolve_inside
 from truongweb.plugins.content_schema import YamlLimitError, decode_utf8, load_limited
 from truongweb.plugins.content_schema import FrontMatterError
+from truongweb.plugins.content_schema.values import is_code
 from truongweb.plugins.content_schema.weekly import (
     MENU_DAY_FIELDS,
     MENU_MEAL_FIELDS,
@@ -474,15 +475,12 @@ def load_weeks(folder: Path, kind: str, shown: str) -> list[WeekFile]:
 # --------------------------------------------------------------------------
 # Timetables
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
 def load_timetables(folder: Path, content: Path, shown: str) -> list[Timetable]:
     """The timetable records (``*.yml`` in ``folder``), newest first."""
     found = []
     for path in sorted(folder.glob("*.y*ml")):
         source = f"{shown}/{path.name}"
-        if not SLUG_RE.match(path.stem):
+        if not is_code(path.stem):
             raise WeeklyDataError(
                 f"Tệp {source}: tên tệp chỉ dùng chữ thường không dấu, số và gạch ngang, "
                 "ví dụ tkb-hoc-ky-1.yml (tên tệp là địa chỉ trang)."

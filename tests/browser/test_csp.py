@@ -1,5 +1,5 @@
 """The Content-Security-Policy meta tag in real Chromium: the theme's own
-scripts (preferences, menu, font size, search with Pagefind's WebAssembly)
+scripts (preferences, menu, font size, search)
 still work, and the browser reports no violation on any page type."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ def test_pages_and_downloads(tmp_path):
     # furthest behind first; the school without any figures is not ranked
     order = re.findall(r'href="truong/([a-z-]+)/"', table)
     assert order == ["cham", "tot", "mat"]
-    assert "Chưa đạt" in table and "✘" in table and "Đạt" in table
+    assert "Chưa đạt" in table and "✗" in table and "Đạt" in table
     assert "số liệu cũ, ngày 14/10/2024" in table  # kept figures, marked
     problems = index.split('id="van-de"')[1].split("<h2")[0]
     assert "Trường Mầm non Khoan Dụ" in problems and "không phải tệp JSON" in problems

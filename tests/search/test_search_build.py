@@ -73,19 +73,29 @@ def build(tmp_path: Path, siteurl: str = "", drafts: bool = True) -> Path:
     return out
 
 
-def test_bundle_written_locally_with_published_articles_only(tmp_path):
+def test_index_written_locally_with_published_articles_only(tmp_path):
     out = build(tmp_path)
     page = (out / "tim-kiem/index.html").read_text(encoding="utf-8")
     assert 'action="/tim-kiem/"' in page and 'name="q"' in page
-    assert 'data-pagefind="/pagefind/"' in page and "/theme/js/search.js" in page
+    assert 'data-search-index="/tim-kiem/chi-muc/"' in page and "/theme/js/search.js" in page
+    assert 'data-site-root="/"' in page
     assert "<noscript>" in page and "Lưu trữ theo thời gian" in page
-    entry = json.loads((out / "pagefind/pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["vi"]
+    folder = out / "tim-kiem/chi-muc"
+    manifest = json.loads((folder / "index.json").read_text())
     # 3 articles + 1 document page; not the draft, not the pagination page
-    assert entry["languages"]["vi"]["page_count"] == 4
-    for f in ("pagefind.js", "pagefind-worker.js"):
-        assert (out / "pagefind" / f).is_file()
+    assert manifest["pages"] == 4 and len(manifest["lengths"]) == 4
+    shown = [row for name in manifest["chunks"]
+             for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    titles = {row[1] for row in shown}
+    assert titles == {title for title, _c, _b in ARTICLES.values()} | {
+        "Quyết định số 12/QĐ-THCS về Đại hội Đoàn"}
+    assert all(not row[0].startswith(("/", "http")) for row in shown)  # site-root relative
+    doan = json.loads((folder / manifest["terms"]["do"]).read_text())["doan"]
+    assert len(doan) == 2 * 2  # two pages (the article and the document), not the draft
+    assert "đ" not in "".join(json.loads((folder / n).read_text()).__str__()
+                              for n in manifest["terms"].values())
     assert (out / "theme/js/search.js").is_file()
+    assert not (out / "pagefind").exists()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from truongweb.plugins.search_index.text import fold, html_to_text, make_record, shorten
+from truongweb.plugins.search_index.text import fold, html_to_text, make_record, shorten, terms
 
 
 def test_fold_handles_d_with_stroke_and_all_diacritics():
@@ -28,7 +28,7 @@ def test_record_text_is_folded_but_metadata_keeps_diacritics():
     assert "Dai hoi Doan truong" in r["content"] and "đ" not in r["content"].lower()
     assert r["meta"] == {"title": "Đại hội Đoàn trường", "summary": "Tóm tắt về Đoàn.",
                          "date": "12/09/2025", "category": "Đoàn – Đội"}
-    assert r["language"] == "vi"
+    assert r["heading"] == "Dai hoi Doan truong"
 
 
 def test_shorten():
@@ -49,16 +49,6 @@ def test_record_from_written_page_uses_main_and_h1():
     assert record_from_page("<p>no main</p>", "/x/") is None
 
 
-def test_record_paths_follow_urls_and_site_subpath():
-    import pytest
-
-    from truongweb.plugins.search_index.indexer import SearchIndexError, record_html, record_path
-
-    assert record_path("https://s.vn/doan-doi/2025/09/dai-hoi/") == "doan-doi/2025/09/dai-hoi/index.html"
-    assert record_path("https://s.vn/truong/van-ban/qd-1/", "/truong") == "van-ban/qd-1/index.html"
-    assert record_path("/gioi-thieu") == "gioi-thieu/index.html"
-    assert record_path("http://127.0.0.1:8000/") == "index.html"
-    with pytest.raises(SearchIndexError):
-        record_path("/../../etc/")
-    page = record_html(make_record("/a/", 'Đại hội "Đoàn" <b>', "<p>x</p>"))
-    assert 'data-pagefind-meta="title[content]" content="Đại hội &quot;Đoàn&quot; &lt;b&gt;"' in page
+def test_terms_are_lower_case_ascii_words_of_folded_text():
+    assert terms(fold("Quyết định số 12/QĐ-THCS, năm 2025–2026")) == [
+        "quyet", "dinh", "so", "12", "qd", "thcs", "nam", "2025", "2026"]

@@ -87,7 +87,7 @@ def test_categories_channel_status_and_dates(plans):
     assert category["options"] == CATEGORIES and category["default"] == "Thông báo"
     channel = field(articles, "channel")
     assert [o["value"] for o in channel["options"]] == [c for c, _ in CHANNELS] == [
-        "website", "facebook", "bao-chi", "truyen-hinh", "phat-thanh"]
+        "website", "facebook", "zalo", "bao-chi", "truyen-hinh", "phat-thanh"]
     assert channel["default"] == "website"
     assert "Đường dẫn" in channel["hint"] and "báo lỗi" in channel["hint"]
     link = field(articles, "link")
@@ -134,10 +134,7 @@ def test_document_and_disclosure_fields_match_the_school_sections_loader(plans):
     assert names("cong-khai") == ["group", "title", "published", "updated", "deadline", "year",
                                   "body", "facts", "tables", "files"]
     groups = field(collection(config, "cong-khai"), "group")["options"]
-    try:
-        from truongweb.plugins.school_sections.loaders import DISCLOSURE_GROUPS
-    except ImportError:
-        from truongweb.plugins.web_editor.config import _DISCLOSURE_GROUPS as DISCLOSURE_GROUPS
+    from truongweb.plugins.content_schema import DISCLOSURE_GROUPS
     assert [o["value"] for o in groups] == list(DISCLOSURE_GROUPS)
 
 

@@ -25,12 +25,12 @@ import yaml
 
 from . import body as bodylib
 from .model import DRAFT, PENDING, PRIVATE, PUBLISHED, SCHEDULED, STATUS_LABELS, TRASH, Record
+from truongweb.plugins.content_schema import MAX_LIST_ITEMS, MAX_YEAR, MIN_YEAR, NOTE_PREFIX, check_key
 from truongweb.plugins.vietnamese.text import slugify
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # one picture or attachment
 REDIRECTS_FILE = "duong-dan-cu.yml"  # relative to content/
-HASH_KEY = "x_import_hash"
-_MIN_YEAR, _MAX_YEAR = 1980, 2100
+HASH_KEY = f"{NOTE_PREFIX}import_hash"
 _IMAGE_EXT = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 _FILE_EXT = _IMAGE_EXT | {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt",
                           ".ods", ".zip", ".rar", ".mp3", ".mp4", ".txt"}
@@ -251,8 +251,8 @@ def plan(records: list[Record], settings: Settings, shortcodes=None, autop=False
         if date is None:
             item.status, item.reason = "skipped", "không có ngày đăng"
             continue
-        if not (_MIN_YEAR <= date.year <= _MAX_YEAR):
-            item.status, item.reason = "skipped", f"ngày đăng {date:%d/%m/%Y} nằm ngoài khoảng 1980–2100"
+        if not (MIN_YEAR <= date.year <= MAX_YEAR):
+            item.status, item.reason = "skipped", f"ngày đăng {date:%d/%m/%Y} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR}"
             continue
         item.status, item.scheduled, note = _status(record, now, date)
         if item.status == "skipped":
@@ -374,16 +374,16 @@ def plan(records: list[Record], settings: Settings, shortcodes=None, autop=False
                     extra_tags.append(bodylib.plain_text(name))
             front["category"] = primary or settings.default_category
             tags = list(dict.fromkeys(t for t in (bodylib.plain_text(t) for t in record.tags + extra_tags) if t))
-            if len(tags) > 50:
-                item.warnings.append(f"bài có {len(tags)} thẻ: chỉ giữ 50 thẻ đầu")
-                tags = tags[:50]
+            if len(tags) > MAX_LIST_ITEMS:
+                item.warnings.append(f"bài có {len(tags)} thẻ: chỉ giữ {MAX_LIST_ITEMS} thẻ đầu")
+                tags = tags[:MAX_LIST_ITEMS]
             if tags:
                 front["tags"] = tags
         authors = [a for a in (bodylib.plain_text(a) for a in record.authors) if a]
         if len(authors) == 1:
             front["author"] = authors[0]
         elif authors:
-            front["authors"] = authors[:50]
+            front["authors"] = authors[:MAX_LIST_ITEMS]
         summary = bodylib.plain_text(record.summary)
         if summary:
             front["summary"] = summary[:1000]
@@ -408,6 +408,8 @@ def plan(records: list[Record], settings: Settings, shortcodes=None, autop=False
                            and i.record.source == record.source), None)
             if parent:
                 front["x_parent"] = parent.slug
+        for key, value in front.items():  # only keys of the content schema (or notes)
+            check_key(key, value, record.kind, f"content/{item.path}")
         item.text = render(front, f'<div class="bai-nhap-tu-trang-cu">\n{html}\n</div>\n')
 
         if item.status == "published":

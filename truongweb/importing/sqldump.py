@@ -50,6 +50,22 @@ class _Scanner:
     def fail(self, what: str):
         raise DumpError(f"{self.where}, dòng {self.line()}: {what}")
 
+    def comma_list(self, read_item) -> list:
+        """What ``read_item`` reads, comma-separated, up to the ``)`` closing a
+        list whose ``(`` was just read: column names or one row's values."""
+        items = []
+        self.skip_space()
+        if not self.text.startswith(")", self.pos):
+            while True:
+                items.append(read_item())
+                self.skip_space()
+                if self.text.startswith(",", self.pos):
+                    self.pos += 1
+                    continue
+                break
+        self.expect(")")
+        return items
+
     def skip_space(self):
         text, n = self.text, len(self.text)
         while self.pos < n:
@@ -260,15 +276,7 @@ def read_dump(text: str, where: str, wanted=None) -> dict[str, Table]:
         columns = table.columns
         if text.startswith("(", s.pos):
             s.pos += 1
-            columns = []
-            while True:
-                columns.append(s.ident())
-                s.skip_space()
-                if text.startswith(",", s.pos):
-                    s.pos += 1
-                    continue
-                s.expect(")")
-                break
+            columns = s.comma_list(s.ident)
             if not table.columns:
                 table.columns = columns
         s.skip_space()
@@ -280,17 +288,7 @@ def read_dump(text: str, where: str, wanted=None) -> dict[str, Table]:
         while True:
             s.expect("(")
             start_line_pos = s.pos
-            values = []
-            s.skip_space()
-            if not text.startswith(")", s.pos):
-                while True:
-                    values.append(s.value())
-                    s.skip_space()
-                    if text.startswith(",", s.pos):
-                        s.pos += 1
-                        continue
-                    break
-            s.expect(")")
+            values = s.comma_list(s.value)
             if keep:
                 if not columns:
                     s.fail(f"bảng {name}: không biết tên cột (thiếu CREATE TABLE)")
