@@ -127,3 +127,18 @@ def test_publish_refuses_when_the_compliance_check_fails(project):
     branches = subprocess.run(["git", "branch"], cwd=project, capture_output=True, text=True,
                               encoding="utf-8")
     assert "gh-pages" not in branches.stdout
+
+
+def test_invoke_lists_the_tasks_in_vietnamese_and_forwards_to_truongweb(tmp_path):
+    listing = invoke("--list", cwd=ROOT)
+    assert listing.returncode == 0, listing.stderr
+    for name, words in (("build", "Dựng trang web"), ("serve", "máy chủ xem thử"),
+                        ("preview", "Xem thử đúng bản"), ("publish", "Xuất bản lên GitHub Pages"),
+                        ("check", "Kiểm tra tuân thủ"), ("new", "Tạo bài viết mới"),
+                        ("clean", "Xóa thư mục kết quả"), ("report", "Báo cáo kết quả")):
+        line = next(line for line in listing.stdout.splitlines() if line.split()[:1] == [name])
+        assert words in line
+    # The same Vietnamese refusal as `truongweb report` (the task only forwards).
+    bad = invoke("report", "--as-of", "30/11", cwd=ROOT)
+    assert bad.returncode == 1 and "Lỗi: --as-of '30/11' không phải ngày hợp lệ" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -1,6 +1,6 @@
 """The GitHub Actions workflow that publishes the site is valid and does what
 the README promises (deploy on push to main and once a day), and it deploys
-nothing that the compliance gate of `invoke check` refuses."""
+nothing that the compliance gate of `truongweb check` refuses."""
 
 import json
 import os
@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
@@ -32,20 +33,20 @@ def test_runs_on_push_to_main_and_daily_with_publish_settings():
     assert triggers["push"]["branches"] == ["main"]
     assert triggers["schedule"][0]["cron"].count(" ") == 4
     steps = " ".join(str(step.get("run", "")) for step in workflow["jobs"]["build"]["steps"])
-    assert "truongweb.build --publish --clean" in steps
+    assert "truongweb build --publish --clean" in steps
 
 
 def build_step():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
-    index = next(i for i, step in enumerate(steps) if "truongweb.build" in str(step.get("run", "")))
+    index = next(i for i, step in enumerate(steps) if "truongweb build" in str(step.get("run", "")))
     return steps, index
 
 
 def test_the_build_step_runs_the_compliance_gate_before_the_upload():
     steps, index = build_step()
     command = shlex.split(steps[index]["run"])
-    assert command[:3] == ["python", "-m", "truongweb.build"]
+    assert command[:2] == ["truongweb", "build"]
     assert {"--publish", "--check"} <= set(command)
     upload = next(i for i, step in enumerate(steps)
                   if str(step.get("uses", "")).startswith("actions/upload-pages-artifact"))
@@ -57,7 +58,7 @@ def _gate(tmp_path, content, *extra):
     """The workflow's own build command, run for real on ``content``."""
     steps, index = build_step()
     command = shlex.split(steps[index]["run"])
-    command[0] = sys.executable
+    command[0] = str(Path(sys.executable).with_name("truongweb"))  # the installed command
     command += ["--content", str(content), "--output", str(tmp_path / "_site"),
                 "--cache", str(tmp_path / "cache"), "--set", f"COMPLIANCE_AS_OF={AS_OF}", *extra]
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8",

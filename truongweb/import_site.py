@@ -1,13 +1,12 @@
 """Import a school's old site: ``python -m truongweb.import_site nukeviet DUMP.sql
 --files UPLOADS_DIR --old-url URL [--content DIR] [--categories MAP.yml]``.
 
-:func:`run` is what a later ``truongweb import`` calls; :func:`main` only
-parses arguments and prints ``Lỗi: ...`` (exit 1) for bad input.
+:func:`run` is what ``truongweb import`` (:mod:`truongweb.commands.import_`)
+calls; :func:`main` is that command.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -96,26 +95,10 @@ def run(kind: str, source: str, content: Path, files: Path | None = None, old_ur
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m truongweb.import_site",
-        description="Nhập bài viết, trang và ảnh từ trang web cũ của trường (NukeViet 4, WordPress, RSS/Atom).")
-    parser.add_argument("loai", choices=["nukeviet", "wordpress", "feed"], metavar="LOẠI",
-                        help="nukeviet (tệp .sql sao lưu), wordpress (tệp .xml xuất từ WordPress) hoặc feed (RSS/Atom)")
-    parser.add_argument("nguon", metavar="NGUỒN", help="tệp dữ liệu (hoặc địa chỉ nguồn tin với feed)")
-    parser.add_argument("--files", type=Path, help="thư mục tải lên của trang cũ (uploads/ hoặc wp-content/uploads/)")
-    parser.add_argument("--old-url", default="", help="địa chỉ trang cũ, ví dụ https://thcs-abc.edu.vn")
-    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung (mặc định: content)")
-    parser.add_argument("--categories", type=Path, help="tệp YAML ánh xạ chuyên mục cũ → chuyên mục mới")
-    parser.add_argument("--report-dir", type=Path, help="thư mục ghi báo cáo (mặc định: nhap-du-lieu/ cạnh content)")
-    parser._positionals.title = "tham số"
-    parser._optionals.title = "tùy chọn"
-    args = parser.parse_args(argv)
-    try:
-        run(args.loai, args.nguon, args.content, args.files, args.old_url, args.categories, args.report_dir)
-    except (ImportSourceError, ValueError) as e:
-        print(f"Lỗi: {e}", file=sys.stderr)
-        return 1
-    return 0
+    """``python -m truongweb.import_site`` is ``truongweb import`` (:mod:`truongweb.commands`)."""
+    from truongweb.cli import main as truongweb
+
+    return truongweb(['import', *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """``python -m truongweb.plan_adopt FILE_OR_URL [--content DIR] [--force]``
-(later ``truongweb plan adopt``): a school takes the district's plan file
+= ``truongweb plan adopt``: a school takes the district's plan file
 into ``content/plans/`` unchanged, so its id and topic codes match the other
 schools' and the district's roll-up can put them side by side.
 
@@ -9,7 +9,6 @@ a file that is not a valid plan is refused with its Vietnamese message.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -80,20 +79,10 @@ def adopt_plan(source: str, content: str | Path = "content", force: bool = False
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m truongweb.plan_adopt",
-        description="Nhận tệp kế hoạch của Phòng GD&ĐT vào content/plans/ (giữ nguyên mã kế hoạch và mã nội dung).")
-    parser.add_argument("source", metavar="TỆP_HOẶC_ĐỊA_CHỈ", help="tệp kế hoạch .yml hoặc địa chỉ http(s) của nó")
-    parser.add_argument("--content", default="content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định content)")
-    parser.add_argument("--force", action="store_true", help="thay tệp kế hoạch đã có cùng mã")
-    args = parser.parse_args(argv)
-    try:
-        path = adopt_plan(args.source, args.content, args.force)
-    except (AdoptError, PlanError) as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
-        return 1
-    print(f"Đã nhận kế hoạch vào {path}.")
-    return 0
+    """``python -m truongweb.plan_adopt`` is ``truongweb plan adopt`` (:mod:`truongweb.commands`)."""
+    from truongweb.cli import main as truongweb
+
+    return truongweb(['plan', 'adopt', *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

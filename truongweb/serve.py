@@ -5,6 +5,7 @@ The reload script is injected into HTML responses by this server only; the
 built files stay exactly what would be published.
 """
 
+import errno
 import functools
 import http.server
 import sys
@@ -79,7 +80,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def _watch_and_rebuild(output, build_kwargs):
     from watchfiles import watch
 
-    for _changes in watch(*[site_root() / name for name in WATCHED]):
+    # A school's site has no theme/ or plugins/ (they come with the package);
+    # watchfiles refuses a path that does not exist.
+    watched = [path for path in (site_root() / name for name in WATCHED) if path.exists()]
+    for _changes in watch(*watched):
         print("Phát hiện thay đổi, đang dựng lại…", flush=True)
         try:
             build(output, **build_kwargs)
@@ -89,15 +93,42 @@ def _watch_and_rebuild(output, build_kwargs):
             print("Dựng lại thất bại; sửa lỗi ở trên, trang sẽ tự cập nhật khi dựng được.", flush=True)
 
 
-def serve(output, port=8000, host="127.0.0.1", rebuild=False, build_kwargs=None):
+class PreviewServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that closed the tab, or a request that waited in the queue
+        # during the first build and gave up: nothing to report.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+class ServerUnavailable(OSError):
+    """The address cannot be listened on; ``str()`` is the Vietnamese message."""
+
+
+def open_server(output, host="127.0.0.1", port=8000):
+    """Listen on ``host:port`` for the files of ``output`` (which may not be
+    built yet); raise :class:`ServerUnavailable` when the port is taken."""
+    handler = functools.partial(Handler, directory=str(Path(output).resolve()))
+    try:
+        return PreviewServer((host, port), handler)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise ServerUnavailable(f"cổng {port} đang được một chương trình khác dùng; đóng chương "
+                                    f"trình đó hoặc chọn cổng khác, ví dụ --port {port + 1}.") from None
+        raise ServerUnavailable(f"không mở được máy chủ tại {host}:{port} ({error.strerror}).") from None
+
+
+def serve(output, port=8000, host="127.0.0.1", rebuild=False, build_kwargs=None, server=None):
     output = Path(output).resolve()
-    handler = functools.partial(Handler, directory=str(output))
     Handler.live_reload = rebuild
+    if server is None:
+        server = open_server(output, host, port)
+    host, port = server.server_address[:2]
     if rebuild:
         thread = threading.Thread(target=_watch_and_rebuild, args=(output, build_kwargs or {}),
                                   daemon=True)
         thread.start()
-    server = http.server.ThreadingHTTPServer((host, port), handler)
     print(f"Xem trang tại http://{host}:{port}/ (nhấn Ctrl+C để dừng).", flush=True)
     try:
         server.serve_forever()

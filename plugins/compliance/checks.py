@@ -533,6 +533,25 @@ def must_not_match(text, page, params, site):
     return None
 
 
+# The starter files' marker (truongweb.scaffold.PLACEHOLDER): "[Cần điền: what]".
+_PLACEHOLDER_RE = re.compile(r"\[Cần điền:\s*([^\]<>]{1,300}?)\s*\]")
+
+
+@scan_check
+def no_placeholders(text, page, params, site):
+    """The page shows no "[Cần điền: …]" left from the starter files; the
+    problem names what is still to be filled in (each once)."""
+    if "Cần điền" not in text:
+        return None
+    found = list(dict.fromkeys(m.group(1) for m in _PLACEHOLDER_RE.finditer(text)))
+    if not found:
+        return None
+    limit = params.get("max_shown", 8)
+    shown = "; ".join(found[:limit])
+    more = f"; … và {len(found) - limit} chỗ khác" if len(found) > limit else ""
+    return f"còn {len(found)} chỗ cần điền: {shown}{more}"
+
+
 @scan_check
 def contains_setting(text, page, params, site):
     """The page contains the manifest value ``key`` (e.g. the school's name)."""

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from .engine import ComplianceError, Site, format_summary, load_rules, run, summary
+from .engine import ComplianceError, Site, format_summary, format_todo, load_rules, run, summary
 from .links import check_links
 
 RESULTS_FILE = "kiem-tra-tuan-thu/ket-qua.json"
@@ -37,6 +37,9 @@ def check_output(output: Path, links: bool = True, rules_file: Path | None = Non
     rules, _rows = load_rules(rules_file)
     results = run(rules, Site(output, manifest))
     echo(format_summary(results))
+    todo = format_todo(results)
+    if todo:
+        echo(todo)
     errors = summary(results)[0]
     if links:
         broken = check_links(output, (manifest.get("site") or {}).get("url") or "",

@@ -27,7 +27,7 @@ SEVERITIES = ("error", "warning")
 SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo"}
 RULES_FILE = Path(__file__).with_name("rules.yml")
 RULE_KEYS = {"id", "row", "basis", "severity", "title", "check", "scope", "params",
-             "applies_to", "unconfirmed"}
+             "applies_to", "unconfirmed", "todo"}
 ID_RE = re.compile(r"^[ABC][0-9]+(-[a-z0-9]+)+$")
 MAX_SHOWN = 5  # offending pages listed per rule
 
@@ -46,6 +46,9 @@ class Rule:
     check: str
     scope: str | list[str] | None
     params: dict[str, Any]
+    # What the school does to satisfy the rule (the to-do list), when the
+    # rule is about content only the school can supply.
+    todo: str = ""
     # Level codes and kinds (school, office) the rule is for; None: every unit.
     applies_to: tuple[str, ...] | None = None
     # What of its legal basis was not read in the text (then only a warning).
@@ -161,6 +164,7 @@ def load_rules(path: str | Path | None = None) -> list[Rule]:
                 scope=item.get("scope"), params=item.get("params") or {},
                 applies_to=applies_to, unconfirmed=item.get("unconfirmed") or None,
                 basis_by_level=basis_by_level,
+                todo=str(item.get("todo") or "").strip(),
             )
         )
     rows = raw.get("rows") or {}
@@ -414,4 +418,44 @@ def format_summary(results: list[Result], report_url: str | None = None,
             lines.append(r.message())
     if report_url:
         lines.append(f"Báo cáo chi tiết: {report_url}")
+    return "\n".join(lines)
+
+
+TODO_SEVERITY_VI = {"error": "Bắt buộc trước khi xuất bản", "warning": "Nên làm"}
+
+
+def todo_items(results: list[Result]) -> list[dict]:
+    """The school's to-do list: every failed rule that has a ``todo``, one
+    entry per distinct text (rules about the same content share one), the
+    ones that block publishing first. Each entry: text, severity (the
+    strictest of its rules), rules (ids) and problems."""
+    items: dict[str, dict] = {}
+    for result in results:
+        rule = result.rule
+        if not rule.todo or result.status not in SEVERITIES:
+            continue
+        item = items.setdefault(rule.todo, {"text": rule.todo, "severity": "warning",
+                                            "rules": [], "problems": []})
+        item["rules"].append(rule.id)
+        item["problems"] += [p for p in result.problems if p not in item["problems"]]
+        if rule.severity == "error":
+            item["severity"] = "error"
+    return sorted(items.values(), key=lambda item: SEVERITIES.index(item["severity"]))
+
+
+def format_todo(results: list[Result]) -> str:
+    """The to-do list in Vietnamese, for the build output ("" when done)."""
+    items = todo_items(results)
+    if not items:
+        return ""
+    blocking = sum(1 for item in items if item["severity"] == "error")
+    lines = [f"Việc nhà trường cần làm: {len(items)} việc, {blocking} việc bắt buộc "
+             "trước khi xuất bản (truongweb build --check báo lỗi cho đến khi xong)."]
+    for number, item in enumerate(items, 1):
+        lines.append(f"  {number}. [{TODO_SEVERITY_VI[item['severity']]}] {item['text']} "
+                     f"({', '.join(item['rules'])})")
+        shown = item["problems"][:MAX_SHOWN]
+        lines += [f"       • {p}" for p in shown]
+        if len(item["problems"]) > len(shown):
+            lines.append(f"       • … và {len(item['problems']) - len(shown)} chỗ khác")
     return "\n".join(lines)

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from .background import BackgroundScan
-from .engine import ComplianceError, Site, format_summary, load_rules, run, summary
+from .engine import (ComplianceError, Site, format_summary, format_todo, load_rules, run, summary,
+                     todo_items)
 from .manifest import build_manifest, read_url_list
 
 logger = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ def results_json(results, manifest) -> dict:
             }
             for r in results
         ],
+        "todo": todo_items(results),
         "manifest": manifest,
     }
 
@@ -149,6 +151,9 @@ def run_and_report(pelican):
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     write_report(generator, writer, results, rows, manifest, site.level)
     text = format_summary(results, REPORT_URL, seconds)
+    todo = format_todo(results)
+    if todo:
+        text += "\n" + todo
     errors, _warnings, _passed = summary(results)
     if errors and settings.get("COMPLIANCE_STRICT"):
         logger.error(text)
@@ -193,6 +198,7 @@ def write_report(generator, writer, results, rows, manifest, level=None):
         report_url=REPORT_URL,
         report_rows=report_rows(results, rows),
         report_results=results,
+        report_todo=todo_items(results),
         report_counts={"errors": errors, "warnings": warnings, "passed": passed,
                        "total": len(results)},
         report_as_of=dt.date.fromisoformat(manifest["as_of"]),

@@ -24,8 +24,8 @@ from truongweb.plugins.content_schema.safe_yaml import load_yaml, loaders
 from truongweb.plugins.content_schema.values import CODE_RE
 from truongweb.plugins.vietnamese.messages import display_path
 
-__all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "load_school_list", "parse_csv",
-           "parse_yaml"]
+__all__ = ["MAX_BYTES", "School", "SchoolList", "SchoolListError", "check_school_row", "csv_rows", "read_list",
+           "load_school_list", "parse_csv", "parse_yaml"]
 
 MAX_BYTES = 5_000_000  # some 30,000 schools; a district has dozens
 COLUMNS = ("code", "name", "level", "site")
@@ -105,7 +105,10 @@ def _text(data: bytes, file: str) -> str:
         ) from None
 
 
-def parse_csv(data: bytes, file: str) -> list[School]:
+def csv_rows(data: bytes, file: str, required=("code", "name", "site")) -> list[tuple[int, dict]]:
+    """The rows of a schools CSV as (line number, {column: cell}), header
+    checked, blank lines skipped; ``truongweb init-many`` reads its extra
+    identity columns through this too."""
     text = _text(data, file)
     # Excel in a Vietnamese locale may save with ";" as separator.
     first = text.split("\n", 1)[0]
@@ -118,13 +121,12 @@ def parse_csv(data: bytes, file: str) -> list[School]:
     if not rows:
         raise SchoolListError(f"{file}: tệp trống; dòng đầu phải là tiêu đề cột code,name,level,site.")
     header = [h.strip().lower() for h in rows[0]]
-    missing = [c for c in ("code", "name", "site") if c not in header]
+    missing = [c for c in required if c not in header]
     if missing:
         raise SchoolListError(
             f"{file}, dòng 1: thiếu cột {', '.join(missing)}; dòng tiêu đề phải là code,name,level,site."
         )
-    seen: dict[str, str] = {}
-    schools = []
+    out = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -133,7 +135,18 @@ def parse_csv(data: bytes, file: str) -> list[School]:
                 f"{file}, dòng {number}: có {len(row)} ô, nhiều hơn {len(header)} cột của dòng tiêu đề "
                 "(tên có dấu phẩy thì đặt trong dấu nháy kép)."
             )
-        schools.append(_school(dict(zip(header, row)), file, f"dòng {number}", seen))
+        out.append((number, dict(zip(header, row))))
+    return out
+
+
+def check_school_row(row: dict, file: str, where: str, seen: dict[str, str]) -> School:
+    """One row's code, name, level and site, checked (``seen``: codes so far)."""
+    return _school(row, file, where, seen)
+
+
+def parse_csv(data: bytes, file: str) -> list[School]:
+    seen: dict[str, str] = {}
+    schools = [_school(row, file, f"dòng {number}", seen) for number, row in csv_rows(data, file)]
     if not schools:
         raise SchoolListError(f"{file}: danh sách không có trường nào.")
     return schools
@@ -202,15 +215,20 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
                       plan_file=(folder / str(plan_file)) if plan_file else None)
 
 
+def read_list(path: Path, file: str) -> bytes:
+    """The bytes of a schools list; unreadable: SchoolListError naming ``file``."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise SchoolListError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
+
+
 def load_school_list(path, plan: str | None = None, district: str | None = None) -> SchoolList:
     """Read ``truong.yml``/``.yaml`` or ``.csv``. ``plan``/``district``
     override the file's (a CSV carries neither: ``plan`` is then required)."""
     path = Path(path)
     file = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SchoolListError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
+    data = read_list(path, file)
     if path.suffix.lower() == ".csv":
         if not plan or not CODE_RE.match(plan):
             raise SchoolListError(

@@ -116,6 +116,12 @@ BREAKS = {
     "A1-co-cau-to-chuc": in_section("co-cau-to-chuc/index.html", r'<article class="page prose".*?</article>',
                                     r"<ul>.*</ul>", '<p><img src="/images/logo.svg" alt="Sơ đồ tổ chức nhà trường"></p>'),
     "A2-lien-he": sub("lien-he/index.html", TEL, ""),
+    # A starter file's marker left on the page (truongweb init).
+    "A1-chua-dien": insert("lich-su/index.html", "<p>[Cần điền: năm thành lập]</p>", after=r"<main[^>]*>"),
+    "A2-chua-dien": insert("lien-he/index.html", "<p>[Cần điền: giờ làm việc]</p>", after=r"<main[^>]*>"),
+    "A6-chua-dien": insert("thong-tin-tuyen-sinh/index.html", "<p>[Cần điền: chỉ tiêu]</p>", after=r"<main[^>]*>"),
+    "A9-chua-dien": insert("cong-khai/doi-ngu-2026-2027/index.html", "<td>[Cần điền: số người]</td>",
+                           after=r"<main[^>]*>"),
     "A3-tin-tuc": manifest(articles=[]),
     "A4-truong-van-ban": sub(DOC_OTHER, r"<dt>Trích yếu</dt><dd>.*?</dd>", ""),
     "A4-tep-dinh-kem": remove("van-ban/thong-tu-09-2024-tt-bgddt/*.pdf"),

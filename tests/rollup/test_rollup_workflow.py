@@ -23,4 +23,4 @@ def test_actionlint_and_daily_rollup(tmp_path):
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     assert workflow[True]["schedule"][0]["cron"].count(" ") == 4
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["rollup"]["steps"])
-    assert "truongweb.rollup truong.yml --output tong-hop" in steps
+    assert "truongweb rollup truong.yml --output tong-hop" in steps
