@@ -104,10 +104,10 @@ SECTION_FILES: dict[str, list[tuple[str, str]]] = {
     "thu_tuc_hanh_chinh": [("content/data/thu-tuc-hanh-chinh.yml", "thu-tuc-hanh-chinh.yml")],
     "dich_vu_cong": [("content/data/thu-tuc-hanh-chinh.yml", "thu-tuc-hanh-chinh.yml")],
     "chi_dao_dieu_hanh": [("content/van-ban/tep/.gitkeep", "")],
-    # Weekly content: this week's schedule, next week's menu ({{…}} in a
-    # target is filled from the values, like the file's text).
+    # Weekly content: this week's schedule and menu ({{…}} in a target is
+    # filled from the values, like the file's text).
     "lich_cong_tac": [("content/lich-cong-tac/{{week}}.yml", "lich-cong-tac-tuan.yml")],
-    "thuc_don": [("content/thuc-don/{{next_week}}.yml", "thuc-don-tuan.yml")],
+    "thuc_don": [("content/thuc-don/{{week}}.yml", "thuc-don-tuan.yml")],
 }
 
 # Every site's files besides its sections.
@@ -213,8 +213,6 @@ def values(identity: dict, requirement: str | None = None, today: dt.date | None
         school_year=this_year,
         previous_school_year=last_year,
         week=_week(today), week_monday=_monday(today).isoformat(),
-        next_week=_week(today + dt.timedelta(days=7)),
-        next_monday=_monday(today + dt.timedelta(days=7)).isoformat(),
         requirement=requirement or f"truongweb=={__version__}",
     )
     return out

@@ -108,9 +108,21 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
         "feeds": {"all": setting_path("FEED_ALL_ATOM"), "categories": category_feeds},
         "downtime": settings.get("DOWNTIME_NOTICE") or None,
         "published_urls": published_urls,
+        # One page per week of the weekly sections (scopes @week_pages.<key>).
+        "week_pages": _week_pages(context.get("weekly")),
         # The weekly plugin's menu weeks and whether the menu rule applies
         # (plugins/weekly/generator.menu_manifest); without that plugin, by level.
         "menus": context.get("weekly_menus") or _default_menus(school),
+    }
+
+
+def _week_pages(weekly) -> dict:
+    if weekly is None:
+        return {}
+    return {
+        key: [f"{weekly.urls[kind]}{week.slug}/index.html" for week in getattr(weekly, attr)]
+        for key, kind, attr in (("lich_cong_tac", "schedule", "schedules"),
+                                ("thuc_don", "menu", "menus"))
     }
 
 
