@@ -25,21 +25,14 @@ from pathlib import Path
 import yaml
 
 from truongweb import __version__
+from truongweb.plugins.content_schema import levels as unit_levels
 from truongweb.plugins.content_schema.values import EMAIL_RE, PHONE_RE
 
 # The text that marks what the school still has to fill in (rules.yml: no_placeholders).
 PLACEHOLDER = "[Cần điền:"
 
-LEVELS: dict[str, str] = {
-    "mam-non": "Trường mầm non",
-    "tieu-hoc": "Trường tiểu học",
-    "thcs": "Trường trung học cơ sở",
-    "thpt": "Trường trung học phổ thông",
-    "lien-cap": "Trường phổ thông nhiều cấp học (liên cấp)",
-    "gdtx": "Trung tâm giáo dục nghề nghiệp – giáo dục thường xuyên",
-    "phong-gddt": "Phòng Giáo dục và Đào tạo",
-    "so-gddt": "Sở Giáo dục và Đào tạo",
-}
+# Level code -> Vietnamese name (the level table: content_schema.levels).
+LEVELS: dict[str, str] = {code: level.name for code, level in unit_levels.LEVELS.items()}
 
 # Title of the head of the unit, by level (the leader, the signer of reports).
 HEAD_TITLES = {"phong-gddt": "Trưởng phòng", "so-gddt": "Giám đốc",
@@ -106,8 +99,16 @@ SECTION_FILES: dict[str, list[tuple[str, str]]] = {
                   ("content/cong-khai/kiem-dinh-chat-luong.yml", "kiem-dinh-chat-luong.yml"),
                   ("content/cong-khai/ke-hoach-giao-duc.yml", "ke-hoach-giao-duc.yml"),
                   ("content/cong-khai/ket-qua-giao-duc.yml", "ket-qua-giao-duc.yml")],
+    # An office (Sở, Phòng): procedures and online services share one file;
+    # direction documents are its own documents in content/van-ban/.
+    "thu_tuc_hanh_chinh": [("content/data/thu-tuc-hanh-chinh.yml", "thu-tuc-hanh-chinh.yml")],
+    "dich_vu_cong": [("content/data/thu-tuc-hanh-chinh.yml", "thu-tuc-hanh-chinh.yml")],
+    "chi_dao_dieu_hanh": [("content/van-ban/tep/.gitkeep", "")],
+    # Weekly content: this week's schedule and menu ({{…}} in a target is
+    # filled from the values, like the file's text).
+    "lich_cong_tac": [("content/lich-cong-tac/{{week}}.yml", "lich-cong-tac-tuan.yml")],
+    "thuc_don": [("content/thuc-don/{{week}}.yml", "thuc-don-tuan.yml")],
 }
-SCHOOL_SECTIONS = list(SECTION_FILES)
 
 # Every site's files besides its sections.
 SITE_FILES: list[tuple[str, str]] = [
@@ -124,9 +125,11 @@ SITE_FILES: list[tuple[str, str]] = [
 
 
 def sections_for(level: str) -> list[str]:
-    """The sections a site of ``level`` starts with (every level: the school
-    sections, until the levels table says otherwise)."""
-    return SCHOOL_SECTIONS
+    """The sections a site of ``level`` starts with: the introduction pages
+    and every section of the level (content_schema.levels) that has starting
+    files (the sitemap page has none)."""
+    required = unit_levels.resolve({"level": level}).sections
+    return ["gioi_thieu"] + [key for key in required if key in SECTION_FILES]
 
 
 class ScaffoldError(ValueError):
@@ -183,6 +186,16 @@ def school_year(today: dt.date) -> tuple[str, str]:
     return f"{start}–{start + 1}", f"{start - 1}–{start}"
 
 
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _week(day: dt.date) -> str:
+    """The ISO week of ``day`` as the weekly files name it: 2026-W49."""
+    year, number, _ = day.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
 def values(identity: dict, requirement: str | None = None, today: dt.date | None = None) -> dict:
     """Everything the templates use, from the identity."""
     today = today or dt.date.today()
@@ -199,6 +212,7 @@ def values(identity: dict, requirement: str | None = None, today: dt.date | None
         year=str(today.year),
         school_year=this_year,
         previous_school_year=last_year,
+        week=_week(today), week_monday=_monday(today).isoformat(),
         requirement=requirement or f"truongweb=={__version__}",
     )
     return out
@@ -279,6 +293,7 @@ def plan_site(identity: dict, requirement: str | None = None,
         entries += SECTION_FILES[section]
     plan = Plan()
     for target, template in entries:
+        target = _TOKEN.sub(lambda m: str(data[m.group(1)]), target)
         if template is None:
             text = links_file(data)
         elif template == "":

@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from truongweb import theme as _theme
+from truongweb.plugins.content_schema import levels as _levels
 from truongweb.plugins.content_schema import vocabulary as _vocabulary
 
 # Filled from SCHOOL by the site_settings plugin unless the site sets them.
@@ -53,28 +54,11 @@ DEFAULT_CATEGORY = _vocabulary.DEFAULT_CATEGORY
 USE_FOLDER_AS_CATEGORY = False
 NOTICE_CATEGORY = _vocabulary.NOTICE_CATEGORY
 
-MENU = [
-    ("Trang chủ", ""),
-    ("Giới thiệu", "gioi-thieu/"),
-    ("Tin tức", "tin-tuc-su-kien/"),
-    ("Thông báo", "thong-bao/"),
-    ("Văn bản", "van-ban/"),
-    ("Công khai", "cong-khai/"),
-    ("Tuyển sinh", "thong-tin-tuyen-sinh/"),
-    ("Dịch vụ trực tuyến", "lien-ket/"),
-    ("Liên hệ", "lien-he/"),
-    ("Sơ đồ trang", "so-do-trang/"),
-]
-
+# Menus of the default level (thcs); the levels plugin puts those of the
+# site's SCHOOL["level"] in their place unless the site sets its own.
+MENU = _levels.menu(_levels.LEVELS[_levels.DEFAULT_LEVEL])
 # Side menu of the introduction pages (checklist A1).
-INTRO_MENU = [
-    ("Giới thiệu chung", "gioi-thieu/"),
-    ("Lịch sử hình thành", "lich-su/"),
-    ("Chức năng, nhiệm vụ", "chuc-nang-nhiem-vu/"),
-    ("Cơ cấu tổ chức", "co-cau-to-chuc/"),
-    ("Lãnh đạo nhà trường", "lanh-dao/"),
-    ("Liên hệ", "lien-he/"),
-]
+INTRO_MENU = _levels.intro_menu(_levels.LEVELS[_levels.DEFAULT_LEVEL])
 
 # --- Permanent, readable URLs ---
 ARTICLE_URL = "{category}/{date:%Y}/{date:%m}/{slug}/"
@@ -169,6 +153,7 @@ PLUGINS = [
     # the unsupported-Pelican message of site_settings, which comes next).
     "truongweb.plugins.plain_pelican",
     "truongweb.plugins.site_settings",  # before any plugin reads settings: SITENAME from SCHOOL, renamed settings, Pelican version
+    "truongweb.plugins.levels",  # SCHOOL["level"] checked; menus of the kind of unit
     "truongweb.plugins.front_matter",
     "truongweb.plugins.sanitize_html",  # allowlist for body HTML, before it is cached
     "truongweb.plugins.safe_paths",  # content read only inside content/, output written only inside the output folder

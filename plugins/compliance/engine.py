@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 import yaml
 
+from truongweb.plugins.content_schema import levels
 from truongweb.plugins.content_schema.safe_yaml import load_yaml
 
 from . import dom
@@ -25,7 +26,8 @@ from . import dom
 SEVERITIES = ("error", "warning")
 SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo"}
 RULES_FILE = Path(__file__).with_name("rules.yml")
-RULE_KEYS = {"id", "row", "basis", "severity", "title", "check", "scope", "params", "todo"}
+RULE_KEYS = {"id", "row", "basis", "severity", "title", "check", "scope", "params",
+             "applies_to", "unconfirmed", "todo"}
 ID_RE = re.compile(r"^[ABC][0-9]+(-[a-z0-9]+)+$")
 MAX_SHOWN = 5  # offending pages listed per rule
 
@@ -47,6 +49,21 @@ class Rule:
     # What the school does to satisfy the rule (the to-do list), when the
     # rule is about content only the school can supply.
     todo: str = ""
+    # Level codes and kinds (school, office) the rule is for; None: every unit.
+    applies_to: tuple[str, ...] | None = None
+    # What of its legal basis was not read in the text (then only a warning).
+    unconfirmed: str | None = None
+    # Level code -> basis, where the article differs by level (TT 09/2024).
+    basis_by_level: dict[str, str] | None = None
+
+    def basis_for(self, level: "levels.Level | None") -> str:
+        """The basis shown for ``level``: a lien-cap school, that of each stage."""
+        if level is None or not self.basis_by_level:
+            return self.basis
+        by = self.basis_by_level
+        found = [by.get(unit) or by.get(level.kind) or self.basis
+                 for unit in (level.stages or (level.code,))]
+        return "; ".join(dict.fromkeys(found))
 
 
 @dataclass
@@ -66,9 +83,12 @@ class Result:
             return "skipped"
         return "pass" if self.passed else self.rule.severity
 
+    basis: str = ""  # the rule's basis for the site's level
+
     def message(self) -> str:
         r = self.rule
-        head = f"[{r.id}] {SEVERITY_VI[r.severity]} – {r.title} ({r.basis})"
+        sure = f"; căn cứ chưa xác nhận: {r.unconfirmed}" if r.unconfirmed else ""
+        head = f"[{r.id}] {SEVERITY_VI[r.severity]} – {r.title} ({self.basis or r.basis}{sure})"
         shown = self.problems[:MAX_SHOWN]
         more = len(self.problems) - len(shown)
         lines = [head] + [f"    • {p}" for p in shown]
@@ -110,15 +130,40 @@ def load_rules(path: str | Path | None = None) -> list[Rule]:
         seen.add(item["id"])
         if item["severity"] not in SEVERITIES:
             raise ComplianceError(f"{where} ({item['id']}): mức độ phải là error hoặc warning.")
+        applies_to = item.get("applies_to")
+        if applies_to is not None:
+            if isinstance(applies_to, str):
+                applies_to = [applies_to]
+            wrong = [a for a in applies_to if a not in levels.VALID_APPLIES_TO]
+            if not isinstance(applies_to, list) or not applies_to or wrong:
+                raise ComplianceError(
+                    f"{where} ({item['id']}): “applies_to” là danh sách loại đơn vị trong "
+                    f"{', '.join(sorted(levels.VALID_APPLIES_TO))}"
+                    + (f"; “{wrong[0]}” không có." if wrong else ".")
+                )
+            applies_to = tuple(applies_to)
+        if item.get("unconfirmed") and item["severity"] != "warning":
+            raise ComplianceError(
+                f"{where} ({item['id']}): quy tắc có căn cứ chưa xác nhận (unconfirmed) chỉ "
+                "được là cảnh báo (severity: warning), không chặn việc xuất bản."
+            )
+        basis, basis_by_level = item["basis"], None
+        if isinstance(basis, dict):
+            if "default" not in basis:
+                raise ComplianceError(f"{where} ({item['id']}): “basis” theo cấp học cần khóa “default”.")
+            basis_by_level = {str(k): str(v) for k, v in basis.items() if k != "default"}
+            basis = str(basis["default"])
         if item["check"] not in CHECKS:
             raise ComplianceError(
                 f"{where} ({item['id']}): hàm kiểm tra “{item['check']}” không tồn tại."
             )
         rules.append(
             Rule(
-                id=item["id"], row=item["row"], basis=item["basis"],
+                id=item["id"], row=item["row"], basis=basis,
                 severity=item["severity"], title=item["title"], check=item["check"],
                 scope=item.get("scope"), params=item.get("params") or {},
+                applies_to=applies_to, unconfirmed=item.get("unconfirmed") or None,
+                basis_by_level=basis_by_level,
                 todo=str(item.get("todo") or "").strip(),
             )
         )
@@ -135,6 +180,9 @@ class Site:
         self._trees: dict[str, dom.Node] = {}
         self._all: list[str] | None = None
         self.as_of = dt.date.fromisoformat(manifest.get("as_of") or dt.date.today().isoformat())
+        # The kind of unit; a manifest of an older version has none: every rule runs.
+        self.level = levels.resolve(manifest["level"], "kiem-tra-tuan-thu/ket-qua.json") \
+            if manifest.get("level") else None
 
     # -- paths -------------------------------------------------------------
     def file(self, rel: str) -> Path:
@@ -253,8 +301,12 @@ def run(rules: list[Rule], site: Site, prescanned: dict | None = None) -> list[R
     scans: list[tuple[Rule, Callable, set[str]]] = []
     for rule in rules:
         fn = CHECKS[rule.check]
-        result = Result(rule)
+        result = Result(rule, basis=rule.basis_for(site.level))
         results[rule.id] = result
+        if not applicable(rule, site.level):
+            result.skipped = (f"không áp dụng cho {site.level.name.lower()} (quy tắc dành cho "
+                              f"{levels.applies_to_names(rule.applies_to)})")
+            continue
         if getattr(fn, "kind", "site") == "scan":
             pages = site.resolve_scope(rule.scope)
             scans.append((rule, fn, set(pages)))
@@ -298,6 +350,10 @@ def run(rules: list[Rule], site: Site, prescanned: dict | None = None) -> list[R
     return [results[r.id] for r in rules]
 
 
+def applicable(rule: Rule, level) -> bool:
+    return level is None or levels.applies(rule.applies_to, level)
+
+
 def page_rules(rules: list[Rule], site: Site) -> list[tuple[Rule, Callable, set | None]]:
     """The scan rules that can run on a page as soon as it is written, each
     with the pages in its scope (``None``: every page)."""
@@ -307,6 +363,8 @@ def page_rules(rules: list[Rule], site: Site) -> list[tuple[Rule, Callable, set 
     for rule in rules:
         fn = CHECKS[rule.check]
         if getattr(fn, "kind", "site") != "scan" or getattr(fn, "needs_finished_site", False):
+            continue
+        if not applicable(rule, site.level):
             continue
         out.append((rule, fn, site.scope_members(rule.scope)))
     return out

@@ -115,7 +115,9 @@ def results_json(results, manifest) -> dict:
         "summary": {"rules": len(results), "passed": passed, "errors": errors, "warnings": warnings},
         "results": [
             {
-                "id": r.rule.id, "row": r.rule.row, "basis": r.rule.basis,
+                "id": r.rule.id, "row": r.rule.row, "basis": r.basis or r.rule.basis,
+                "unconfirmed": r.rule.unconfirmed,
+                "applies_to": list(r.rule.applies_to) if r.rule.applies_to else None,
                 "severity": r.rule.severity, "title": r.rule.title,
                 "status": r.status, "checked": r.checked,
                 "skipped": r.skipped, "problems": r.problems,
@@ -147,7 +149,7 @@ def run_and_report(pelican):
     out = Path(pelican.output_path) / RESULTS_FILE
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    write_report(generator, writer, results, rows, manifest)
+    write_report(generator, writer, results, rows, manifest, site.level)
     text = format_summary(results, REPORT_URL, seconds)
     todo = format_todo(results)
     if todo:
@@ -184,7 +186,7 @@ def report_rows(results, rows: dict) -> list[dict]:
     return out
 
 
-def write_report(generator, writer, results, rows, manifest):
+def write_report(generator, writer, results, rows, manifest, level=None):
     errors, warnings, passed = summary(results)
     now = generator.context.get("BUILD_DATETIME") or dt.datetime.now()
     writer.write_file(
@@ -200,5 +202,6 @@ def write_report(generator, writer, results, rows, manifest):
         report_counts={"errors": errors, "warnings": warnings, "passed": passed,
                        "total": len(results)},
         report_as_of=dt.date.fromisoformat(manifest["as_of"]),
+        report_level=level,
         report_date=now,
     )

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from truongweb.plugins.content_schema import levels
 from truongweb.plugins.content_schema import SECTION_URLS
 from truongweb.plugins.vietnamese.dates import format_date
 
-
-# Where the school_sections plugin writes the required sections. Used when
-# that plugin did not run, so a site without them fails the rules instead of
-# passing them vacuously.
+# Every section key's URL; a site's manifest holds those of its level
+# (levels.resolve), whether or not a plugin wrote them.
 DEFAULT_SECTION_URLS = SECTION_URLS
 
 
@@ -31,7 +30,10 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
     categories = [c for c, _arts in (context.get("categories") or [])]
     tags = [t for t, _arts in (context.get("tags") or [])]
     sections = context.get("school_sections")
-    section_urls = context.get("SECTION_URLS") or DEFAULT_SECTION_URLS
+    # Every section the level requires, whether or not a plugin wrote it: a
+    # site without one fails its rules instead of passing them vacuously.
+    level = levels.resolve(school)
+    section_urls = level.section_urls()
 
     by_category: dict[str, str] = {}
     for art in articles:
@@ -73,6 +75,8 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
     return {
         "schema": 1,
         "as_of": as_of.isoformat(),
+        "level": {"level": level.code, "stages": list(level.stages),
+                  "sections_extra": list(school.get("sections_extra") or ())},
         # Not public pages (the web editor): no rule applies to them.
         "exclude": list(settings.get("COMPLIANCE_EXCLUDE", ["admin/"])),
         "site": {
@@ -104,9 +108,21 @@ def build_manifest(context: dict, settings: dict, as_of: dt.date,
         "feeds": {"all": setting_path("FEED_ALL_ATOM"), "categories": category_feeds},
         "downtime": settings.get("DOWNTIME_NOTICE") or None,
         "published_urls": published_urls,
+        # One page per week of the weekly sections (scopes @week_pages.<key>).
+        "week_pages": _week_pages(context.get("weekly")),
         # The weekly plugin's menu weeks and whether the menu rule applies
         # (plugins/weekly/generator.menu_manifest); without that plugin, by level.
         "menus": context.get("weekly_menus") or _default_menus(school),
+    }
+
+
+def _week_pages(weekly) -> dict:
+    if weekly is None:
+        return {}
+    return {
+        key: [f"{weekly.urls[kind]}{week.slug}/index.html" for week in getattr(weekly, attr)]
+        for key, kind, attr in (("lich_cong_tac", "schedule", "schedules"),
+                                ("thuc_don", "menu", "menus"))
     }
 
 

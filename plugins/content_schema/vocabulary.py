@@ -43,8 +43,8 @@ CATEGORIES = (
 DEFAULT_CATEGORY = "Tin tức – Sự kiện"
 NOTICE_CATEGORY = "Thông báo"
 
-# The sections the rules require, written by school_sections: key -> (output
-# URL relative to SITEURL, title).
+# The sections the rules require: key -> (output URL relative to SITEURL,
+# title). Which unit needs which, and who writes it: content_schema.levels.
 SECTIONS: dict[str, tuple[str, str]] = {
     "lanh_dao": ("lanh-dao/", "Lãnh đạo nhà trường"),
     "lien_he": ("lien-he/", "Liên hệ – Hỏi đáp"),
@@ -54,6 +54,13 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "van_ban": ("van-ban/", "Văn bản"),
     "cong_khai": ("cong-khai/", "Công khai"),
     "so_do_trang": ("so-do-trang/", "Sơ đồ trang"),
+    # A Sở's or Phòng's portal.
+    "thu_tuc_hanh_chinh": ("thu-tuc-hanh-chinh/", "Thủ tục hành chính"),
+    "dich_vu_cong": ("dich-vu-cong-truc-tuyen/", "Dịch vụ công trực tuyến"),
+    "chi_dao_dieu_hanh": ("chi-dao-dieu-hanh/", "Văn bản chỉ đạo, điều hành"),
+    # Written by the weekly plugin.
+    "lich_cong_tac": ("lich-cong-tac/", "Lịch công tác"),
+    "thuc_don": ("thuc-don/", "Thực đơn"),
 }
 SECTION_URLS = {key: url for key, (url, _title) in SECTIONS.items()}
 SECTION_TITLES = {key: title for key, (_url, title) in SECTIONS.items()}
@@ -97,6 +104,11 @@ DATA_FILES: dict[str, dict[str, tuple[str, ...]]] = {
         "": ("title", "school_year", "intro", "online_system", "notice", "plan_document"),
         "online_system": ("title", "url"),
         "notice": ("label", "value"),
+    },
+    "data/thu-tuc-hanh-chinh.yml": {
+        "": ("portal", "intro", "procedures"),
+        "portal": ("title", "url"),
+        "procedures": ("title", "field", "code", "online", "url"),
     },
     # In the editor's order.
     "van-ban/*.yml": {

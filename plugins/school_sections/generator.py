@@ -17,6 +17,8 @@ from truongweb.plugins.sanitize_html import report as report_removed_html
 from truongweb.plugins.sanitize_html.policy import sanitize
 from truongweb.plugins.vietnamese.dates import format_date
 
+from truongweb.plugins.content_schema import levels
+
 from .loaders import DISCLOSURE_GROUPS, hold_future, human_size, load_all
 
 logger = logging.getLogger(__name__)
@@ -56,6 +58,15 @@ class SchoolSectionsGenerator(Generator):
     def generate_context(self):
         content = Path(self.path)
         self.data = None
+        self.level = levels.resolve(self.settings.get("SCHOOL"))
+        # The level's sections written here (the human sitemap lists them;
+        # the weekly plugin lists its own; the checker takes every section of
+        # the level from levels.resolve).
+        self.context["SECTION_URLS"] = {
+            key: url for key, url in self.level.section_urls().items()
+            if levels.SECTIONS[key].provider == "school_sections"}
+        self.context["SECTION_TITLES"] = {**SECTION_TITLES, "lanh_dao": self.level.leaders_title}
+        self.context["UNIT_LEVEL"] = self.level
         if not any((content / d).is_dir() for d in DATA_DIRS):
             # A bare site (e.g. a theme test) has none of the section data;
             # the compliance checker reports every missing section.
@@ -65,7 +76,7 @@ class SchoolSectionsGenerator(Generator):
                 "Công khai, Tuyển sinh, Lấy ý kiến, Liên kết, Sơ đồ trang."
             )
             return
-        self.data = load_all(content, self.settings.get("SCHOOL"))
+        self.data = load_all(content, self.settings.get("SCHOOL"), self.level.sections)
         if not self.settings.get("WITH_FUTURE_DATES", True):
             now = self.settings.get("BUILD_DATETIME") or dt.datetime.now()
             for source in hold_future(self.data, now.date()):
@@ -79,8 +90,6 @@ class SchoolSectionsGenerator(Generator):
             for att in item.attachments:
                 att.url = f"{item.url}{att.filename}"
         self.context["school_sections"] = self.data
-        self.context["SECTION_URLS"] = SECTION_URLS
-        self.context["SECTION_TITLES"] = SECTION_TITLES
         self.env.filters.setdefault("vn_day", vn_day)
         self.env.filters.setdefault("human_size", human_size)
         self.env.filters.setdefault("section_markdown", render_markdown)
@@ -110,27 +119,40 @@ class SchoolSectionsGenerator(Generator):
         if d is None:
             return
         self._build_time = self.context.get("BUILD_DATETIME") or dt.datetime.now()
-        docs_by_slug = {doc.slug: doc for doc in d.documents}
-        intro = [("Giới thiệu", "gioi-thieu/")]
-        name = self.settings.get("SITENAME", "")
+        self._docs_by_slug = {doc.slug: doc for doc in d.documents}
+        for key in self.level.sections:
+            if levels.SECTIONS[key].provider == "school_sections":
+                getattr(self, f"_write_{key}")(writer, d)
+
+    def _write_lanh_dao(self, writer, d):
         self._write(writer, SECTION_URLS["lanh_dao"], "lanh_dao", d.leaders_title,
-                    f"Họ tên, chức vụ, điện thoại, thư điện tử và nhiệm vụ của lãnh đạo {name}.",
-                    parents=intro, sidebar=True, leaders=d.leaders)
+                    f"Họ tên, chức vụ, điện thoại, thư điện tử và nhiệm vụ của lãnh đạo {self._name}.",
+                    parents=self._intro, sidebar=True, leaders=d.leaders)
+
+    def _write_lien_he(self, writer, d):
         self._write(writer, SECTION_URLS["lien_he"], "lien_he", d.contact.title,
-                    f"Địa chỉ, điện thoại, thư điện tử, kênh hỏi đáp – góp ý của {name}.",
-                    parents=intro, sidebar=True, contact=d.contact)
+                    f"Địa chỉ, điện thoại, thư điện tử, kênh hỏi đáp – góp ý của {self._name}.",
+                    parents=self._intro, sidebar=True, contact=d.contact)
+
+    def _write_lien_ket(self, writer, d):
         self._write(writer, SECTION_URLS["lien_ket"], "lien_ket", SECTION_TITLES["lien_ket"],
                     "Liên kết tới cơ quan quản lý giáo dục và dịch vụ công trực tuyến.",
                     link_groups=d.link_groups)
+
+    def _write_lay_y_kien(self, writer, d):
         self._write(writer, SECTION_URLS["lay_y_kien"], "lay_y_kien", SECTION_TITLES["lay_y_kien"],
-                    "Các dự thảo, vấn đề nhà trường đang lấy ý kiến, thời hạn và nơi nhận góp ý.",
-                    consultations=d.consultations, documents=docs_by_slug)
+                    f"Các dự thảo, vấn đề {self._name} đang lấy ý kiến, thời hạn và nơi nhận góp ý.",
+                    consultations=d.consultations, documents=self._docs_by_slug)
+
+    def _write_tuyen_sinh(self, writer, d):
         adm = d.admissions
         self._write(writer, SECTION_URLS["tuyen_sinh"], "tuyen_sinh", adm.title,
                     f"Thông báo tuyển sinh năm học {adm.school_year} và đăng ký trực tuyến.",
-                    subject="Tuyển sinh", admissions=adm, documents=docs_by_slug)
+                    subject="Tuyển sinh", admissions=adm, documents=self._docs_by_slug)
+
+    def _write_van_ban(self, writer, d):
         self._write(writer, SECTION_URLS["van_ban"], "van_ban_list", SECTION_TITLES["van_ban"],
-                    f"Danh sách văn bản của {name} và văn bản cấp trên liên quan.",
+                    f"Danh sách văn bản của {self._name} và văn bản cấp trên liên quan.",
                     documents=d.documents,
                     doc_types=sorted({doc.type for doc in d.documents}),
                     doc_years=sorted({doc.year for doc in d.documents}, reverse=True),
@@ -142,6 +164,31 @@ class SchoolSectionsGenerator(Generator):
                         parents=[(SECTION_TITLES["van_ban"], SECTION_URLS["van_ban"])],
                         document=doc)
             self._copy(doc.attachment)
+
+    def _write_chi_dao_dieu_hanh(self, writer, d):
+        """The office's own documents (issued by the unit itself): its
+        direction of the schools under it."""
+        school = self.settings.get("SCHOOL") or {}
+        own = {school.get("name"), school.get("short_name")} - {None, ""}
+        documents = [doc for doc in d.documents if doc.issuer in own]
+        self._write(writer, SECTION_URLS["chi_dao_dieu_hanh"], "chi_dao_dieu_hanh",
+                    SECTION_TITLES["chi_dao_dieu_hanh"],
+                    f"Văn bản chỉ đạo, điều hành do {self._name} ban hành.", documents=documents,
+                    sitemap_lastmod=max((doc.posted for doc in documents), default=None))
+
+    def _write_thu_tuc_hanh_chinh(self, writer, d):
+        self._write(writer, SECTION_URLS["thu_tuc_hanh_chinh"], "thu_tuc_hanh_chinh",
+                    SECTION_TITLES["thu_tuc_hanh_chinh"],
+                    f"Thủ tục hành chính thuộc thẩm quyền của {self._name}.",
+                    subject="Thủ tục hành chính", procedures=d.procedures)
+
+    def _write_dich_vu_cong(self, writer, d):
+        self._write(writer, SECTION_URLS["dich_vu_cong"], "dich_vu_cong",
+                    SECTION_TITLES["dich_vu_cong"],
+                    f"Dịch vụ công trực tuyến của {self._name} trên {d.procedures.portal_title}.",
+                    subject="Dịch vụ công trực tuyến", procedures=d.procedures)
+
+    def _write_cong_khai(self, writer, d):
         groups = [
             (slug, title, [i for i in d.disclosures if i.group == slug])
             for slug, title in DISCLOSURE_GROUPS.items()
@@ -158,8 +205,18 @@ class SchoolSectionsGenerator(Generator):
                         item=item)
             for att in item.attachments:
                 self._copy(att)
+
+    def _write_so_do_trang(self, writer, d):
         self._write(writer, SECTION_URLS["so_do_trang"], "so_do_trang", SECTION_TITLES["so_do_trang"],
                     "Danh sách tất cả chuyên mục và trang của cổng thông tin.",
                     sitemap_pages=sorted(self.context.get("pages", []), key=lambda p: p.title),
                     sitemap_categories=sorted(self.context.get("categories", []),
                                               key=lambda c: c[0].name))
+
+    @property
+    def _name(self):
+        return self.settings.get("SITENAME", "")
+
+    @property
+    def _intro(self):
+        return [("Giới thiệu", "gioi-thieu/")]

@@ -17,6 +17,7 @@ import yaml
 
 from truongweb.paths import OutsideFolderError, resolve_inside
 from truongweb.plugins.content_schema import DATA_FILES, DISCLOSURE_GROUPS, load_yaml
+from truongweb.plugins.content_schema.levels import SCHOOL_SECTIONS
 from truongweb.plugins.content_schema.values import CODE_RE as SLUG_RE
 from truongweb.plugins.content_schema.values import EMAIL_RE, PHONE_RE, as_date
 
@@ -338,6 +339,28 @@ class DisclosureItem:
 
 
 @dataclass
+class Procedure:
+    """An administrative procedure (thủ tục hành chính) of an office."""
+    title: str
+    field: str
+    url: str
+    code: str | None = None
+    online: str | None = None  # "toàn trình" | "một phần" | None (not online)
+
+
+@dataclass
+class Procedures:
+    portal_title: str
+    portal_url: str
+    intro: list[str]
+    items: list[Procedure]
+
+    @property
+    def online(self) -> list[Procedure]:
+        return [p for p in self.items if p.online]
+
+
+@dataclass
 class SectionData:
     leaders: list[Leader] = field(default_factory=list)
     leaders_title: str = "Lãnh đạo nhà trường"
@@ -347,6 +370,7 @@ class SectionData:
     admissions: Admissions | None = None
     documents: list[Document] = field(default_factory=list)
     disclosures: list[DisclosureItem] = field(default_factory=list)
+    procedures: Procedures | None = None
 
 
 def tel_href(phone: str) -> str:
@@ -492,6 +516,30 @@ def load_admissions(path: Path, shown: str) -> Admissions:
     system.done()
     top.done()
     return adm
+
+
+ONLINE_LEVELS = ("toàn trình", "một phần")
+
+
+def load_procedures(path: Path, shown: str) -> Procedures:
+    """content/data/thu-tuc-hanh-chinh.yml: the office's administrative
+    procedures, each linking to its page on the public-service portal."""
+    top = _Obj(read_yaml(path, shown), shown, DATA_FILES["data/thu-tuc-hanh-chinh.yml"])
+    portal = top.obj("portal")
+    items = []
+    for item in top.items("procedures"):
+        online = item.text("online", required=False)
+        if online is not None and online not in ONLINE_LEVELS:
+            raise item.err("online", f"chỉ nhận “toàn trình” hoặc “một phần” (bỏ trống nếu không "
+                                     f"thực hiện trực tuyến), nhận được “{online}”.")
+        items.append(Procedure(item.text("title"), item.text("field"), item.url("url"),
+                               item.text("code", required=False), online))
+        item.done()
+    result = Procedures(portal.text("title"), portal.url("url"),
+                        top.lines("intro", required=False), items)
+    portal.done()
+    top.done()
+    return result
 
 
 def _attachment(obj: _Obj, key: str, base: Path, base_shown: str, required: bool = True) -> Attachment | None:
@@ -646,31 +694,56 @@ def load_disclosures(folder: Path, shown_folder: str) -> list[DisclosureItem]:
     return items
 
 
-# The single files of content/data/ (each required).
-SINGLE_DATA_FILES = tuple(name.removeprefix("data/") for name in DATA_FILES
-                          if name.startswith("data/"))
+# Section key -> (data file in content/data/, loader, SectionData attribute).
+SECTION_SOURCES = {
+    "lanh_dao": ("lanh-dao.yml", load_leaders, "leaders"),
+    "lien_he": ("lien-he.yml", load_contact, "contact"),
+    "lien_ket": ("lien-ket.yml", load_links, "link_groups"),
+    "lay_y_kien": ("lay-y-kien.yml", load_consultations, "consultations"),
+    "tuyen_sinh": ("tuyen-sinh.yml", load_admissions, "admissions"),
+    "thu_tuc_hanh_chinh": ("thu-tuc-hanh-chinh.yml", load_procedures, "procedures"),
+    "dich_vu_cong": ("thu-tuc-hanh-chinh.yml", load_procedures, "procedures"),
+}
+# Section key -> folder of content/ holding one YAML file per item.
+DATA_FOLDERS = {
+    "van_ban": ("van-ban", load_documents, "documents"),
+    "chi_dao_dieu_hanh": ("van-ban", load_documents, "documents"),
+    "cong_khai": ("cong-khai", load_disclosures, "disclosures"),
+}
 
 
-def load_all(content: Path, school: dict | None = None) -> SectionData:
-    """Load every section source under ``content`` (missing files -> error).
-    ``school`` is the SCHOOL settings dict (contact defaults)."""
+def load_all(content: Path, school: dict | None = None, sections=SCHOOL_SECTIONS) -> SectionData:
+    """Load the sources of ``sections`` (keys of levels.SECTIONS) under
+    ``content`` (a missing file or folder -> error naming it). ``school`` is
+    the SCHOOL settings dict (contact defaults)."""
     content = Path(content)
     data = SectionData()
     ddir = content / "data"
-    for name in SINGLE_DATA_FILES:
+    wanted = [key for key in sections if key in SECTION_SOURCES]
+    for key in wanted:
+        name = SECTION_SOURCES[key][0]
         if not (ddir / name).is_file():
             raise SectionDataError(
                 f"Thiếu tệp dữ liệu content/data/{name} (cần cho chuyên mục bắt buộc)."
             )
-    data.leaders_title, data.leaders = load_leaders(ddir / "lanh-dao.yml", "content/data/lanh-dao.yml")
-    data.contact = load_contact(ddir / "lien-he.yml", "content/data/lien-he.yml", school)
-    data.link_groups = load_links(ddir / "lien-ket.yml", "content/data/lien-ket.yml")
-    data.consultations = load_consultations(ddir / "lay-y-kien.yml", "content/data/lay-y-kien.yml")
-    data.admissions = load_admissions(ddir / "tuyen-sinh.yml", "content/data/tuyen-sinh.yml")
-    for sub, attr, loader in (
-        ("van-ban", "documents", load_documents),
-        ("cong-khai", "disclosures", load_disclosures),
-    ):
+    loaded = set()
+    for key in wanted:
+        name, loader, attr = SECTION_SOURCES[key]
+        if name in loaded:
+            continue
+        loaded.add(name)
+        shown = f"content/data/{name}"
+        if attr == "leaders":
+            data.leaders_title, data.leaders = loader(ddir / name, shown)
+        elif attr == "contact":
+            data.contact = loader(ddir / name, shown, school)
+        else:
+            setattr(data, attr, loader(ddir / name, shown))
+    for key in sections:
+        if key not in DATA_FOLDERS or DATA_FOLDERS[key][0] in loaded:
+            continue
+        sub, loader, attr = DATA_FOLDERS[key]
+        loaded.add(sub)
         folder = content / sub
         if not folder.is_dir():
             raise SectionDataError(f"Thiếu thư mục content/{sub}/.")
@@ -682,7 +755,7 @@ def load_all(content: Path, school: dict | None = None) -> SectionData:
                 f'Tệp content/data/lay-y-kien.yml: khóa "document" của “{c.slug}” '
                 f"trỏ tới văn bản không có: “{c.document}”."
             )
-    if data.admissions.plan_document and data.admissions.plan_document not in slugs:
+    if data.admissions and data.admissions.plan_document and data.admissions.plan_document not in slugs:
         raise SectionDataError(
             'Tệp content/data/tuyen-sinh.yml: khóa "plan_document" trỏ tới văn bản '
             f"không có: “{data.admissions.plan_document}”."

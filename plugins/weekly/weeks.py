@@ -101,16 +101,22 @@ def menu_due(as_of: dt.date) -> MenuDue:
     return MenuDue(overdue=this_week, due_soon=due_soon)
 
 
-# Levels whose sites must publish menus, and the SCHOOL keys that say a
-# school of another level serves meals (semi-boarding / boarding).
-MENU_LEVELS = ("mam-non",)
+# The SCHOOL keys that say a school of another level serves meals
+# (semi-boarding / boarding).
 BOARDING_KEYS = ("boarding", "ban_tru", "noi_tru")
 
 
 def menus_required(school: dict | None, has_menus: bool) -> bool:
-    """The menu rule applies to a preschool, a school that says it serves
-    meals (SCHOOL["boarding"]) and any site that publishes menus."""
+    """The menu rule applies to a unit whose level requires the menu section
+    (a preschool, a lien-cap school with a preschool stage, a school listing
+    it in SCHOOL["sections_extra"]), a school that says it serves meals
+    (SCHOOL["boarding"]) and any site that publishes menus."""
+    from truongweb.plugins.content_schema import levels
+
     school = school or {}
-    if school.get("level") in MENU_LEVELS:
-        return True
+    try:
+        if "thuc_don" in levels.resolve(school).sections:
+            return True
+    except levels.LevelError:
+        pass  # reported by the levels plugin at start-up
     return has_menus or any(bool(school.get(key)) for key in BOARDING_KEYS)

@@ -97,7 +97,7 @@ def test_demo_school_passes_every_rule(tmp_path):
     assert status["C18-duong-dan-on-dinh"] == "pass"  # content/data/duong-dan-da-cong-bo.txt
     assert status["C19-bao-tri"] == "skipped"
     report = read(output / "kiem-tra-tuan-thu" / "index.html")
-    assert report.count("<tr id=") == 37  # every checklist row, A1 … D
+    assert report.count("<tr id=") == 41  # every checklist row, A1 … D (A10–A13: offices, not applicable here)
 
 
 def test_invoke_check_fails_naming_rule_and_basis(tmp_path):
@@ -111,7 +111,7 @@ def test_invoke_check_fails_naming_rule_and_basis(tmp_path):
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 1
     assert ("[B6-bao-cao-thuong-nien] Lỗi – Báo cáo thường niên của 5 năm gần nhất vẫn có trên trang, "
-            "kèm tệp (Thông tư 09/2024/TT-BGDĐT)") in result.stdout
+            "kèm tệp (Điều 14 Thông tư 09/2024/TT-BGDĐT)") in result.stdout
     assert "thiếu báo cáo thường niên năm 2023" in result.stdout
     assert "Kiểm tra thất bại:" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr

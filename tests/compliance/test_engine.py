@@ -13,7 +13,7 @@ from truongweb.plugins.compliance.generator import report_rows
 from truongweb.plugins.compliance.links import check_links
 
 CHECKLIST_ROWS = [
-    "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9",
+    "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13",
     "B1", "B2", "B3", "B4", "B5", "B6",
     "C1", "C2", "C3", "C5", "C6", "C7", "C8", "C9", "C10", "C12", "C13", "C14",
     "C15", "C16", "C17", "C18", "C19", "C21", "C22", "C23", "C25", "D",
