@@ -80,3 +80,27 @@ def test_published_demo_leaks_no_unpublished_article(demo_published, title):
     for path in Path(demo_published).rglob("*"):
         if path.suffix in {".html", ".xml", ".json", ".csv", ".txt"}:
             assert title not in read(path), path
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_published_demo_schedule_weeks_are_an_atom_feed(demo_published):
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(demo_published / "feeds" / "lich-cong-tac.atom.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    site = "https://thcsthanhbinh.phutho.edu.vn"  # SCHOOL["site_url"]
+    assert links == [f"{site}/lich-cong-tac/{week}/" for week in ("2026-W50", "2026-W49", "2026-W48")]
+    assert entries[1].find(f"{ATOM}title").text == "Lịch công tác tuần 49 (30/11–06/12/2026)"
+    assert entries[1].find(f"{ATOM}published").text == "2026-11-30T00:00:00+07:00"
+    assert entries[1].find(f"{ATOM}updated").text >= "2026-11-30"
+    assert "Kiểm tra nội bộ hồ sơ chuyên môn" in entries[1].find(f"{ATOM}content").text
+    feed_link = f'href="{site}/feeds/lich-cong-tac.atom.xml"'
+    for page in ("lich-cong-tac/index.html", "lich-cong-tac/2026-W49/index.html"):
+        head = read(demo_published / page).split("</head>")[0]
+        assert f'<link rel="alternate" type="application/atom+xml" {feed_link}' in head
+    footer = read(demo_published / "gioi-thieu" / "index.html").split('<footer class="site-footer">')[1]
+    assert f"<a {feed_link}>Lịch công tác tuần (Atom)</a>" in footer
+    assert not (demo_published / "feeds" / "thuc-don.atom.xml").exists()  # the demo has no menus

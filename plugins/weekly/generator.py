@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from truongweb.plugins.sanitize_html import report as report_removed_html
 from truongweb.plugins.school_sections.generator import section_frame
 
+from .atom import build_feed
 from .data import Timetable, WeekFile, load_timetables, load_weeks
 from .ics import build_calendar
 from .timetable import decode_export, export_tables
@@ -28,6 +29,8 @@ logger = logging.getLogger(__name__)
 SCHEDULE_DIR, MENU_DIR, TIMETABLE_DIR = "lich-cong-tac", "thuc-don", "thoi-khoa-bieu"
 DATA_DIRS = (SCHEDULE_DIR, MENU_DIR, TIMETABLE_DIR)
 ICS_NAME = "lich-cong-tac.ics"
+# Beside Pelican's feeds (FEED_ALL_ATOM, CATEGORY_FEED_ATOM in feeds/).
+FEEDS = {SCHEDULE_DIR: f"feeds/{SCHEDULE_DIR}.atom.xml", MENU_DIR: f"feeds/{MENU_DIR}.atom.xml"}
 # "Lịch công tác tuần 49 (30/11–06/12/2026)": the week pages' titles.
 WEEK_TITLES = {SCHEDULE_DIR: "Lịch công tác", MENU_DIR: "Thực đơn"}
 TITLES = {
@@ -52,6 +55,14 @@ class WeeklyData:
 
     def _find(self, weeks, week):
         return next((w for w in weeks if w.week == week), None)
+
+    @property
+    def feeds(self) -> tuple[tuple[str, str], ...]:
+        """(title, path) of the weekly Atom feeds this site has, for the
+        footer and the pages' <link rel="alternate">."""
+        found = [(TITLES[SCHEDULE_DIR], self.urls.get("schedule_feed")) if self.schedules else None,
+                 (TITLES[MENU_DIR], self.urls.get("menu_feed")) if self.menus else None]
+        return tuple(item for item in found if item)  # hashable: a fragment cache key
 
     @property
     def this_week(self) -> Week:
@@ -119,6 +130,7 @@ class WeeklyGenerator(Generator):
         data.urls = {
             "schedule": f"{SCHEDULE_DIR}/", "menu": f"{MENU_DIR}/", "timetable": f"{TIMETABLE_DIR}/",
             "ics": f"{SCHEDULE_DIR}/{ICS_NAME}",
+            "schedule_feed": FEEDS[SCHEDULE_DIR], "menu_feed": FEEDS[MENU_DIR],
         }
         self.data = data
         self.context["weekly"] = data
@@ -144,6 +156,7 @@ class WeeklyGenerator(Generator):
         base = f"{folder}/"
         name = self.settings.get("SITENAME", "")
         parent = [(TITLES[folder], base)]
+        feed = (TITLES[folder], FEEDS[folder])
         for i, week in enumerate(weeks):
             previous = weeks[i - 1] if i > 0 else None
             following = weeks[i + 1] if i + 1 < len(weeks) else None
@@ -151,11 +164,27 @@ class WeeklyGenerator(Generator):
                         f"{WEEK_TITLES[folder]} {week.week.label.lower()}",
                         f"{TITLES[folder]} của {name}, {week.week.label.lower()}.",
                         parents=parent, week=week, previous_week=previous, next_week=following,
-                        sitemap_lastmod=week.week.monday)
+                        folder=folder, feed=feed, sitemap_lastmod=week.week.monday)
         self._write(writer, base, "archive", TITLES[folder],
                     f"Các tuần {noun} của {name}, mới nhất ở trên.",
-                    weeks=list(reversed(weeks)), folder=folder,
+                    weeks=list(reversed(weeks)), folder=folder, feed=feed,
                     current=Week.of(self.data.today))
+        self._feed(folder, weeks)
+
+    def _feed(self, folder, weeks):
+        # FEED_DOMAIN as for Pelican's own feeds: the site's address in a
+        # publish build, so a feed reader gets absolute links.
+        domain = (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
+        school = self.settings.get("SCHOOL") or {}
+        name = school.get("short_name") or self.settings.get("SITENAME") or ""
+        body = build_feed(weeks, title=f"{TITLES[folder]} – {name}".strip(" –"),
+                          entry_title=lambda w: f"{WEEK_TITLES[folder]} {w.week.label.lower()}",
+                          site_url=domain, page_url=lambda w: f"{domain}/{folder}/{w.slug}/",
+                          feed_url=f"{domain}/{FEEDS[folder]}",
+                          timezone=self.settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
+        target = Path(self.output_path) / FEEDS[folder]
+        os.makedirs(target.parent, exist_ok=True)
+        target.write_bytes(body)
 
     def generate_output(self, writer):
         data = self.data

@@ -88,6 +88,29 @@ def test_menu_pages_and_home_links(with_menu, without_menu):
     assert "Chưa có thực đơn tuần sau." in read(without_menu / "index.html")
 
 
+def test_menu_and_schedule_weeks_are_atom_feeds(with_menu):
+    import xml.etree.ElementTree as ET
+
+    atom, site = "{http://www.w3.org/2005/Atom}", "https://mnhoasen.example.edu.vn"
+    menus = ET.parse(with_menu / "feeds" / "thuc-don.atom.xml").getroot()
+    entries = menus.findall(f"{atom}entry")
+    assert [e.find(f"{atom}link").get("href") for e in entries] == [
+        f"{site}/thuc-don/2026-W50/", f"{site}/thuc-don/2026-W49/"]
+    assert entries[0].find(f"{atom}title").text == "Thực đơn tuần 50 (07/12–13/12/2026)"
+    assert "Bữa trưa: Cơm trắng, Tôm rim, thịt, Canh bầu" in entries[0].find(f"{atom}content").text
+    assert len({e.find(f"{atom}id").text for e in entries}) == 2
+    assert menus.find(f"{atom}link[@rel='self']").get("href") == f"{site}/feeds/thuc-don.atom.xml"
+    schedule = ET.parse(with_menu / "feeds" / "lich-cong-tac.atom.xml").getroot()
+    assert [e.find(f"{atom}link").get("href")[len(site):] for e in schedule.findall(f"{atom}entry")] == [
+        "/lich-cong-tac/2026-W50/", "/lich-cong-tac/2026-W49/", "/lich-cong-tac/2026-W48/"]
+    link = f'<link rel="alternate" type="application/atom+xml" href="{site}/feeds/thuc-don.atom.xml"'
+    for page in ("thuc-don/index.html", "thuc-don/2026-W49/index.html"):
+        assert link in read(with_menu / page).split("</head>")[0]
+    footer = read(with_menu / "index.html").split('<footer class="site-footer">')[1]
+    assert f'<a href="{site}/feeds/thuc-don.atom.xml">Thực đơn (Atom)</a>' in footer
+    assert f'<a href="{site}/feeds/lich-cong-tac.atom.xml">Lịch công tác tuần (Atom)</a>' in footer
+
+
 def test_timetables_attached_not_retyped(with_menu):
     html_export = read(with_menu / "thoi-khoa-bieu" / "tkb-la-1" / "index.html")
     main = html_export[html_export.index("<main"):]
