@@ -155,6 +155,7 @@ PLUGINS = [
     "truongweb.plugins.site_settings",  # before any plugin reads settings: SITENAME from SCHOOL, renamed settings, Pelican version
     "truongweb.plugins.levels",  # SCHOOL["level"] checked; menus of the kind of unit
     "truongweb.plugins.front_matter",
+    "truongweb.plugins.category_pages",  # a page for every category of CATEGORIES, even before its first article
     "truongweb.plugins.sanitize_html",  # allowlist for body HTML, before it is cached
     "truongweb.plugins.safe_paths",  # content read only inside content/, output written only inside the output folder
     "truongweb.plugins.vietnamese",

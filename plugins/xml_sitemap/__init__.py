@@ -12,7 +12,7 @@ build).
 - a page written after the sitemap (the compliance report, which checks the
   sitemap): a generator with ``sitemap_pages()`` returning
   ``[(save_as, lastmod)]`` announces it.
-Drafts and hidden items, and URLs matching ``SITEMAP["exclude"]`` (regular
+Drafts and hidden items, categories without an article yet, and URLs matching ``SITEMAP["exclude"]`` (regular
 expressions), are left out. ``loc`` is absolute when SITEURL is set.
 
 Signals: ``initialized`` (forget an earlier build), ``content_written``
@@ -72,6 +72,8 @@ def page_written(path, context=None):
         kind = "articles" if context.get("article") is not None else "pages"
         entry = Entry(url_of(item.url) if getattr(item, "url", None) else url_of(relative),
                       _newest_of([item]), kind)
+    elif context.get("blog") and context.get("category") is not None and not context.get("articles"):
+        return  # a category before its first article (category_pages): nothing to index yet
     elif context.get("blog"):  # Pelican's listings; its writer keeps template_name to itself
         entry = Entry(url_of(relative), _newest_listed(context.get("articles")), "indexes")
     else:

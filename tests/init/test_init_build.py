@@ -159,3 +159,24 @@ def test_missing_flag_without_terminal_names_it(tmp_path):
     assert created.returncode == 1
     assert "--phone" in created.stderr
     assert not Path(tmp_path / "site").exists()
+
+
+def test_every_category_has_its_page_before_its_first_article(site):
+    """The menu links the news categories: each has its page (and feed), out
+    of the sitemap while empty, and no internal link is broken."""
+    from truongweb.plugins.compliance.links import check_links
+
+    folder, _created, built = site
+    output = folder / "output"
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    for slug in ("thong-bao", "tin-tuc-su-kien", "hoat-dong-chuyen-mon", "doan-doi", "tuyen-sinh", "guong-sang"):
+        page = (output / slug / "index.html").read_text(encoding="utf-8")
+        assert "Chưa có bài viết trong chuyên mục này." in page, slug
+        assert (output / "feeds" / f"{slug}.atom.xml").is_file(), slug
+        assert f"/{slug}/</loc>" not in sitemap, slug
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert 'href="/thong-bao/"' in home  # the menu
+    assert "Thông báo mới" not in home and 'class="home-section"' not in home  # no empty blocks
+    assert check_links(output, "", ("admin/",)) == []
+    todo = built.stdout[built.stdout.index("Việc nhà trường cần làm:"):]
+    assert "Đăng bài tin tức, sự kiện đầu tiên" in todo and "chưa có bài" not in todo
