@@ -86,3 +86,19 @@ def test_one_date_format():
     from truongweb.plugins.school_sections.generator import vn_day
 
     assert vn_day(day) == _date("2024-02-05") == "05/02/2024" and vn_day(None) == ""
+
+
+def test_os_errors_are_said_in_vietnamese():
+    import errno
+
+    from truongweb.plugins.vietnamese.messages import os_error_reason
+
+    assert os_error_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == \
+        "không có tệp hoặc thư mục này"
+    assert os_error_reason(PermissionError(errno.EACCES, "Permission denied")) == "không có quyền đọc"
+    assert os_error_reason(PermissionError(errno.EPERM, "Operation not permitted"), "ghi") == \
+        "không có quyền ghi"
+    assert os_error_reason(IsADirectoryError(errno.EISDIR, "Is a directory")) == \
+        "đây là một thư mục, không phải tệp"
+    assert os_error_reason(OSError(errno.ENOSPC, "No space left on device")) == "ổ đĩa đã đầy"
+    assert os_error_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "lỗi hệ thống EXDEV"

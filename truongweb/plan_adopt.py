@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 
 from truongweb.plugins.plan_evidence.plans import PlanError, load_plan, load_plans
+from truongweb.plugins.vietnamese.messages import os_error_reason
 
 __all__ = ["AdoptError", "adopt_plan", "main"]
 
@@ -56,7 +57,7 @@ def adopt_plan(source: str, content: str | Path = "content", force: bool = False
         try:
             data, name = Path(source).read_bytes(), source
         except OSError as exc:
-            raise AdoptError(f"{source}: không đọc được tệp ({exc.strerror}).") from None
+            raise AdoptError(f"{source}: không đọc được tệp ({os_error_reason(exc)}).") from None
         if len(data) > MAX_BYTES:
             raise AdoptError(f"{source}: tệp quá lớn cho một kế hoạch (tối đa 1 MB).")
     with tempfile.TemporaryDirectory() as tmp:

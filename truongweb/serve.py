@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .build import BuildFailed, build
 from .paths import site_root
+from truongweb.plugins.vietnamese.messages import os_error_reason
 
 # A script file, not an inline script: the pages' Content-Security-Policy
 # (script-src 'self') refuses inline scripts.
@@ -116,7 +117,7 @@ def open_server(output, host="127.0.0.1", port=8000):
         if error.errno == errno.EADDRINUSE:
             raise ServerUnavailable(f"cổng {port} đang được một chương trình khác dùng; đóng chương "
                                     f"trình đó hoặc chọn cổng khác, ví dụ --port {port + 1}.") from None
-        raise ServerUnavailable(f"không mở được máy chủ tại {host}:{port} ({error.strerror}).") from None
+        raise ServerUnavailable(f"không mở được máy chủ tại {host}:{port} ({os_error_reason(error, 'mở cổng')}).") from None
 
 
 def serve(output, port=8000, host="127.0.0.1", rebuild=False, build_kwargs=None, server=None):

@@ -24,7 +24,7 @@ import yaml
 from truongweb.plugins.content_schema.safe_yaml import load_yaml, loaders
 from truongweb.plugins.content_schema.values import CODE_RE
 from truongweb.plugins.spreadsheet import CsvReadError, excel_csv_rows
-from truongweb.plugins.vietnamese.messages import display_path
+from truongweb.plugins.vietnamese.messages import display_path, os_error_reason
 
 if TYPE_CHECKING:
     from .report import Office
@@ -196,7 +196,7 @@ def parse_yaml(data: bytes, file: str, folder: Path | None = None) -> SchoolList
         try:
             schools = parse_csv(csv_path.read_bytes(), display_path(csv_path))
         except OSError as exc:
-            raise SchoolListError(f"{file}: khóa 'schools': không đọc được tệp {raw} ({exc.strerror}).") from None
+            raise SchoolListError(f"{file}: khóa 'schools': không đọc được tệp {raw} ({os_error_reason(exc)}).") from None
     elif isinstance(raw, list) and raw:
         seen: dict[str, str] = {}
         schools = []
@@ -228,7 +228,7 @@ def read_list(path: Path, file: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise SchoolListError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
+        raise SchoolListError(f"{file}: không đọc được tệp ({os_error_reason(exc)}).") from None
 
 
 def load_school_list(path, plan: str | None = None, district: str | None = None) -> SchoolList:

@@ -23,7 +23,6 @@ in parallel with a ``ProcessPoolExecutor`` on all cores. Every failure is an
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import io
 import json
@@ -36,7 +35,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
 from truongweb.plugins import interruption
-from truongweb.plugins.vietnamese.messages import display_path
+from truongweb.plugins.vietnamese.messages import display_path, os_error_reason
 
 PIPELINE_VERSION = 3
 
@@ -212,10 +211,7 @@ def content_digest(data: bytes, settings: ImageSettings, variants: bool,
 
 
 def _os_reason(exc: OSError) -> str:
-    reasons = {errno.ENOENT: "tệp không tồn tại", errno.EACCES: "không có quyền đọc hoặc ghi",
-               errno.EPERM: "không có quyền đọc hoặc ghi", errno.EISDIR: "đây là một thư mục",
-               errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho phép đọc"}
-    return reasons.get(exc.errno) or exc.strerror or str(exc)
+    return os_error_reason(exc, "đọc hoặc ghi")
 
 
 def _megapixels(width: int, height: int) -> str:

@@ -16,7 +16,7 @@ import yaml
 
 from truongweb.plugins.content_schema.safe_yaml import load_yaml
 from truongweb.plugins.content_schema.values import CODE_RE, as_date
-from truongweb.plugins.vietnamese.messages import did_you_mean, display_path
+from truongweb.plugins.vietnamese.messages import did_you_mean, display_path, os_error_reason
 
 __all__ = [
     "Deadline",
@@ -390,7 +390,7 @@ def load_plan(path: str | os.PathLike) -> Plan:
     except UnicodeDecodeError:
         raise PlanError(f"{file}: tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.") from None
     except OSError as exc:
-        raise PlanError(f"{file}: không đọc được tệp ({exc.strerror}).") from None
+        raise PlanError(f"{file}: không đọc được tệp ({os_error_reason(exc)}).") from None
     try:
         # Dates stay text (parsed here, so that a bad date gets this module's
         # message, not PyYAML's ValueError); a key written twice is an error.

@@ -20,6 +20,7 @@ from truongweb.plugins.content_schema import DATA_FILES, DISCLOSURE_GROUPS, load
 from truongweb.plugins.content_schema.levels import SCHOOL_SECTIONS
 from truongweb.plugins.content_schema.values import CODE_RE as SLUG_RE
 from truongweb.plugins.content_schema.values import EMAIL_RE, PHONE_RE, as_date
+from truongweb.plugins.vietnamese.messages import os_error_reason
 
 
 ATTACHMENT_EXTS = {".pdf", ".docx", ".doc", ".xlsx", ".odt"}
@@ -182,7 +183,7 @@ def read_yaml(path: Path, shown: str) -> Any:
             f"Tệp {shown}: không đọc được theo mã UTF-8 (byte {exc.start})."
         ) from None
     except OSError as exc:
-        raise SectionDataError(f"Tệp {shown}: không đọc được ({exc.strerror}).") from None
+        raise SectionDataError(f"Tệp {shown}: không đọc được ({os_error_reason(exc)}).") from None
     try:
         return load_yaml(text)
     except yaml.YAMLError as exc:

@@ -1,6 +1,7 @@
 """Helpers for messages shown to users (pure, no Pelican import)."""
 
 import difflib
+import errno
 import os
 from pathlib import Path
 from typing import Iterable
@@ -55,3 +56,39 @@ def did_you_mean(word: str, choices: Iterable[str], quote: str = '"') -> str:
     "" when none is close; ``quote`` matches the rest of the caller's message."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=SUGGESTION_CUTOFF)
     return f" Có phải ý bạn là {quote}{close[0]}{quote}?" if close else ""
+
+
+# What the system says in English for a failed file or network operation,
+# in Vietnamese (errno -> phrase); permission depends on what was attempted.
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EEXIST: "tệp hoặc thư mục này đã có",
+    errno.ENOTEMPTY: "thư mục không trống",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ELOOP: "đường dẫn có liên kết tượng trưng vòng quanh",
+    errno.EMFILE: "đang mở quá nhiều tệp cùng lúc",
+    errno.ENFILE: "đang mở quá nhiều tệp cùng lúc",
+    errno.EIO: "lỗi đọc ghi ổ đĩa",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+    errno.EADDRINUSE: "cổng này đang được chương trình khác dùng",
+    errno.EADDRNOTAVAIL: "máy này không có địa chỉ đó",
+}
+
+
+def os_error_reason(error: OSError, action: str = "đọc") -> str:
+    """Why ``error`` happened, in Vietnamese, for a message such as "Không
+    đọc được tệp x.yml (không có tệp hoặc thư mục này)"; ``action`` is what
+    was attempted ("đọc", "ghi", "đọc hoặc ghi") for a permission error. Use
+    it instead of ``error.strerror``, which is the system's English text."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"không có quyền {action}"
+    reason = _OS_REASONS.get(error.errno)
+    if reason:
+        return reason
+    if error.errno:  # rare: the code's name lets someone look it up
+        return f"lỗi hệ thống {errno.errorcode.get(error.errno, error.errno)}"
+    return str(error) or "lỗi hệ thống không rõ"

@@ -108,5 +108,5 @@ def test_truncated_jpeg_is_an_error(tmp_path):
 
 def test_missing_file_is_an_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ImageError, match="Không đọc được tệp ảnh images/x.jpg: tệp không tồn tại"):
+    with pytest.raises(ImageError, match="Không đọc được tệp ảnh images/x.jpg: không có tệp hoặc thư mục này"):
         run(tmp_path, [Job("images/x.jpg", str(tmp_path / "images/x.jpg"), "images/x.jpg", True)])

@@ -44,3 +44,41 @@ def test_refuses_what_is_not_a_plan(tmp_path):
     with pytest.raises(AdoptError, match="thêm --force"):
         adopt_plan(str(changed), tmp_path / "content")
     assert adopt_plan(str(changed), tmp_path / "content", force=True).read_bytes() == changed.read_bytes()
+
+
+def truongweb(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "truongweb", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+@pytest.fixture
+def site_folder(tmp_path):
+    (tmp_path / "pelicanconf.py").write_text("from truongweb.settings import *\n", encoding="utf-8")
+    (tmp_path / "a-folder.yml").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("source, reason", [
+    ("khong-co.yml", "không có tệp hoặc thư mục này"),
+    ("a-folder.yml", "đây là một thư mục, không phải tệp"),
+])
+def test_plan_adopt_says_why_in_vietnamese(site_folder, source, reason):
+    run = truongweb("plan", "adopt", source, cwd=site_folder)
+    assert run.returncode == 1, run.stdout
+    assert run.stderr.strip() == f"Lỗi: {source}: không đọc được tệp ({reason})."
+
+
+def test_rollup_says_why_in_vietnamese(tmp_path):
+    missing = truongweb("rollup", "khong-co.yml", "--output", "ra", cwd=tmp_path)
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == "Lỗi: khong-co.yml: không đọc được tệp (không có tệp hoặc thư mục này)."
+    (tmp_path / "truong.yml").write_text(
+        "district: Phòng GD&ĐT Thanh Ba\nplan: kh-truyen-thong-2024\nschools:\n"
+        "  - {code: thcs-a, name: THCS A, level: thcs, site: 'https://a.example.edu.vn'}\n", encoding="utf-8")
+    (tmp_path / "tep").write_text("không phải thư mục", encoding="utf-8")
+    unwritable = truongweb("rollup", "truong.yml", "--output", "tep/ra", cwd=tmp_path)
+    assert unwritable.returncode == 1
+    assert unwritable.stderr.strip() == \
+        "Lỗi: không đọc hoặc ghi được tep/ra (một phần của đường dẫn không phải thư mục)."
+    for run in (missing, unwritable):
+        assert "No such file" not in run.stderr and "Not a directory" not in run.stderr

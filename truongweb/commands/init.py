@@ -48,6 +48,7 @@ def ask(spec, stream_in=None, stream_out=None):
 
 def run(args):
     from truongweb import scaffold
+    from truongweb.plugins.vietnamese.messages import os_error_reason
 
     identity = {spec.key: getattr(args, spec.key) for spec in scaffold.FIELDS}
     # The optional values are asked only in a session that asks anyway: with
@@ -75,7 +76,7 @@ def run(args):
                   "dòng lệnh để trả lời câu hỏi.", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"Lỗi: không ghi được vào {folder}: {error.strerror}.", file=sys.stderr)
+        print(f"Lỗi: không ghi được vào {folder}: {os_error_reason(error, 'ghi')}.", file=sys.stderr)
         return 1
     print(f"Đã tạo trang web của {identity['name']} trong {folder} ({len(written)} tệp).")
     if args.git:

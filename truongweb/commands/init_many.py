@@ -21,6 +21,7 @@ def add_arguments(parser):
 
 def run(args):
     from truongweb import scaffold
+    from truongweb.plugins.vietnamese.messages import os_error_reason
 
     outdir = Path(args.outdir)
     try:
@@ -39,7 +40,7 @@ def run(args):
         except scaffold.ScaffoldError as error:
             problem, written = str(error), []
         except OSError as error:
-            problem, written = f"không ghi được vào {folder}: {error.strerror}", []
+            problem, written = f"không ghi được vào {folder}: {os_error_reason(error, 'ghi')}", []
         if problem:
             failed += 1
             print(f"Lỗi: {school.where}: {problem}", file=sys.stderr)

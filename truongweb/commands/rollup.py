@@ -27,6 +27,7 @@ def run(args):
     from truongweb.plugins.plan_evidence.plans import PlanError
     from truongweb.rollup import RollupFailed, run_rollup
     from truongweb.rollup_fetch import Limits
+    from truongweb.plugins.vietnamese.messages import display_path, os_error_reason
 
     if args.concurrency < 1 or args.timeout <= 0:
         return fail("--concurrency và --timeout phải là số dương.")
@@ -35,7 +36,10 @@ def run(args):
         doc = run_rollup(args.list, args.output, args.as_of, args.plan, args.district,
                          Limits(concurrency=args.concurrency, school_seconds=args.timeout))
     except (RollupFailed, SchoolListError, RollupError, PlanError, OSError) as error:
-        return fail(str(error) if not isinstance(error, OSError) else f"{error.filename}: {error.strerror}")
+        if isinstance(error, OSError):
+            where = f" {display_path(error.filename)}" if error.filename else ""
+            return fail(f"không đọc hoặc ghi được{where} ({os_error_reason(error, 'đọc hoặc ghi')}).")
+        return fail(str(error))
     states = doc["summary"]["states"]
     print(f"Đã tổng hợp {len(doc['schools'])} trường trong {time.monotonic() - started:.1f} giây: "
           + ", ".join(f"{STATES[s].lower()} {n}" for s, n in states.items() if n) + ".")

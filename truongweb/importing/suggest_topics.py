@@ -37,6 +37,7 @@ from truongweb.plugins.content_schema.safe_yaml import load_limited
 from truongweb.plugins.plan_evidence.plans import Plan, PlanError, load_plans
 from truongweb.plugins.spreadsheet import CsvReadError, csv_text, excel_csv_rows
 from truongweb.plugins.vietnamese.text import fold_diacritics
+from truongweb.plugins.vietnamese.messages import os_error_reason
 
 __all__ = ["HELP", "Article", "Suggestion", "SuggestError", "add_arguments", "apply_list", "main", "read_articles",
            "render_csv", "render_markdown", "run", "suggest"]
@@ -334,7 +335,7 @@ def read_list(path: Path) -> list[tuple[str, str, str]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as e:
-        raise SuggestError(f"Không đọc được danh sách {path}: {e.strerror}.") from None
+        raise SuggestError(f"Không đọc được danh sách {path}: {os_error_reason(e)}.") from None
     except UnicodeDecodeError:
         raise SuggestError(f"{name}: tệp không phải văn bản UTF-8; trong Excel hãy chọn "
                            "Lưu thành › CSV UTF-8 (Comma delimited).") from None
