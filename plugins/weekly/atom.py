@@ -26,7 +26,16 @@ def week_updated(week: WeekFile, timezone: str) -> dt.datetime:
     when that is later (a menu put online the week before must not read as
     older than its own "published")."""
     start = week_start(week, timezone)
-    return max(start, week.changed) if week.changed else start
+    return max(start, week.changed.replace(microsecond=0)) if week.changed else start
+
+
+def summary(week: WeekFile) -> str:
+    """One line for a feed reader's list: the week's note, or what it holds."""
+    if week.note:
+        return week.note
+    if week.kind == "schedule":
+        return f"{len(week.entries)} công việc trong tuần."
+    return f"Thực đơn {len(week.days)} ngày trong tuần."
 
 
 def _day_heading(day: dt.date) -> str:
@@ -72,7 +81,7 @@ def build_feed(weeks: Iterable[WeekFile], *, title: str, entry_title: Callable[[
         start = week_start(week, timezone)
         # A tag URI from the address and the week (as Pelican's feeds do):
         # stable across builds, so an edited week updates its entry.
-        feed.add_item(title=entry_title(week), link=url, description="",
+        feed.add_item(title=entry_title(week), link=url, description=summary(week),
                       unique_id=get_tag_uri(url, start), pubdate=start,
                       updateddate=week_updated(week, timezone), content=content)
     return feed.writeString("utf-8").encode("utf-8")

@@ -99,6 +99,7 @@ def test_menu_and_schedule_weeks_are_atom_feeds(with_menu):
     assert entries[0].find(f"{atom}title").text == "Thực đơn tuần 50 (07/12–13/12/2026)"
     assert "Bữa trưa: Cơm trắng, Tôm rim, thịt, Canh bầu" in entries[0].find(f"{atom}content").text
     assert len({e.find(f"{atom}id").text for e in entries}) == 2
+    assert entries[1].find(f"{atom}summary").text == "Thực đơn 2 ngày trong tuần."
     assert menus.find(f"{atom}link[@rel='self']").get("href") == f"{site}/feeds/thuc-don.atom.xml"
     schedule = ET.parse(with_menu / "feeds" / "lich-cong-tac.atom.xml").getroot()
     assert [e.find(f"{atom}link").get("href")[len(site):] for e in schedule.findall(f"{atom}entry")] == [
