@@ -22,11 +22,11 @@ def week_start(week: WeekFile, timezone: str) -> dt.datetime:
 
 
 def week_updated(week: WeekFile, timezone: str) -> dt.datetime:
-    """The entry's "updated": the file's last change, or the week's start
-    when that is later (a menu put online the week before must not read as
-    older than its own "published")."""
-    start = week_start(week, timezone)
-    return max(start, week.changed.replace(microsecond=0)) if week.changed else start
+    """The entry's "updated": the week's start, like its "published". Not the
+    file's modification time: a fresh checkout (the daily publishing build)
+    gives every file a new one, so each deploy would mark every week as
+    changed in the readers. The feed file therefore only changes with content."""
+    return week_start(week, timezone)
 
 
 def summary(week: WeekFile) -> str:

@@ -92,8 +92,6 @@ class WeekFile:
     week: Week
     source: str  # path shown in messages, relative to the site
     note: str = ""
-    # When the file last changed (aware, UTC); the Atom entry's "updated".
-    changed: dt.datetime | None = None
     entries: list[ScheduleEntry] = field(default_factory=list)
     days: list[MenuDay] = field(default_factory=list)
 
@@ -465,7 +463,6 @@ def load_weeks(folder: Path, kind: str, shown: str) -> list[WeekFile]:
             continue
         source = f"{shown}/{path.name}"
         week_file = loader(path, source)
-        week_file.changed = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
         if week_file.slug in weeks:
             raise WeeklyDataError(
                 f"Tệp {source}: tuần {week_file.slug} đã có ở tệp {weeks[week_file.slug].source}; "
