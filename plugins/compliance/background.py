@@ -160,7 +160,8 @@ class BackgroundScan:
         self.output = os.path.abspath(output_path)
         self._prefix = os.path.join(self.output, "")
         self._connection, child = Pipe()
-        arguments = json.dumps([self.output, rules_file, child.fileno(), memory_file])
+        arguments = json.dumps([self.output, rules_file and os.fspath(rules_file),
+                                child.fileno(), memory_file and os.fspath(memory_file)])
         with interruption.helpers_ignore_interrupts():
             self._process = subprocess.Popen(
                 [sys.executable, "-c", _HELPER_MAIN, arguments],
