@@ -158,6 +158,8 @@ def _label(pid, root):
     if pid == root:
         return "build"
     text = " ".join(argv)
+    if "compliance.background" in text:
+        return "page checker"
     if "multiprocessing" in text:
         return "resource tracker" if "resource_tracker" in text else "spawned helper"
     if argv and argv[0].endswith(("python", "python3")) or "python" in Path(argv[0] if argv else "").name:
@@ -327,8 +329,9 @@ def benchmark(profile, count, without_plugin=None, repeat=3):
         if without_plugin:
             from truongweb.settings import PLUGINS
 
-            reduced = [p for p in PLUGINS if p.rpartition(".")[2] != without_plugin]
-            variants[f"without {without_plugin}"] = lambda o, c: project_command(
+            left_out = set(without_plugin)
+            reduced = [p for p in PLUGINS if p.rpartition(".")[2] not in left_out]
+            variants[f"without {', '.join(without_plugin)}"] = lambda o, c: project_command(
                 content, o, c, [("PLUGINS", reduced)])
         return run_variants(work, variants, repeat)
 
@@ -375,8 +378,8 @@ def main():
                         default=list(PROFILES), help="content profiles (default: all)")
     parser.add_argument("--articles", type=int, nargs="+", default=None,
                         help="article counts (default: each profile's own)")
-    parser.add_argument("--without-plugin", default=None,
-                        help="also build the project without this plugin")
+    parser.add_argument("--without-plugin", nargs="+", default=None,
+                        help="also build the project without these plugins (one build)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds of cold and warm builds; medians are shown (default 3)")
     parser.add_argument("--json", type=Path, help="also write the figures here")

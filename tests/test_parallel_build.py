@@ -10,6 +10,8 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from helpers import DEMO_CONTENT, ROOT, build_site, read, run_build_cli
 
 # The build's own date and time (home page metadata, report dates) differ
@@ -24,7 +26,8 @@ def pages(output: Path) -> dict[str, str]:
 
 
 def test_parallel_build_writes_what_a_serial_build_writes(tmp_path):
-    parallel = build_site(tmp_path / "parallel")  # cold: half the articles read by a child
+    # cold: half the articles read by a child; the article pages written by another
+    parallel = build_site(tmp_path / "parallel", PARALLEL_WRITE=True)
     serial = build_site(tmp_path / "serial", PARALLEL_WRITE=False, PARALLEL_READ=False)
     written, expected = pages(parallel), pages(serial)
     assert sorted(written) == sorted(expected)
@@ -43,7 +46,7 @@ def test_parallel_build_writes_what_a_serial_build_writes(tmp_path):
     assert [(r["id"], r["status"], r["checked"]) for r in checks[0]] == [
         (r["id"], r["status"], r["checked"]) for r in checks[1]]
     # The content cache filled by the child serves the next build unchanged.
-    again = pages(build_site(tmp_path / "parallel"))
+    again = pages(build_site(tmp_path / "parallel", PARALLEL_WRITE=True))
     assert [p for p in expected if again[p] != expected[p]] == []
 
 
@@ -56,24 +59,26 @@ def theme_with_article_template(tmp_path, extra: str) -> Path:
     return theme
 
 
-def test_error_in_the_article_writer_names_the_article_and_fails_the_build(tmp_path):
+@pytest.mark.parametrize("parallel_write", ["true", "false"])
+def test_error_in_the_article_writer_names_the_article_and_fails_the_build(tmp_path, parallel_write):
     theme = theme_with_article_template(
         tmp_path, '{% if article.slug == "dai-hoi-lien-doi-nhiem-ky-2025-2026" %}'
                   "{{ khong_co.thuoc_tinh.nao }}{% endif %}")
     result = run_build_cli("--output", tmp_path / "out", "--cache", tmp_path / "cache",
-                           "--set", f'THEME="{theme}"')
+                           "--set", f'THEME="{theme}"', "--set", f"PARALLEL_WRITE={parallel_write}")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "dai-hoi-lien-doi" in result.stderr and "không tạo được trang của bài viết" in result.stderr
 
 
-def test_two_articles_with_one_address_fail_the_build_naming_them(tmp_path):
+@pytest.mark.parametrize("parallel_write", ["true", "false"])
+def test_two_articles_with_one_address_fail_the_build_naming_them(tmp_path, parallel_write):
     content = tmp_path / "content"
     shutil.copytree(DEMO_CONTENT, content)
     original = next(content.rglob("*dai-hoi-lien-doi-nhiem-ky-2025-2026*.md"))
     shutil.copy(original, original.with_name("ban-sao-" + original.name))
     result = run_build_cli("--output", tmp_path / "out", "--cache", tmp_path / "cache",
-                           "--content", content)
+                           "--content", content, "--set", f"PARALLEL_WRITE={parallel_write}")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     # Warned while reading (both files named), failed while writing (one named).

@@ -18,6 +18,8 @@ import json
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -147,19 +149,23 @@ class BackgroundScan:
 
     def __init__(self, output_path: str, rules_file: str | None = None,
                  memory_file: str | None = None):
-        import multiprocessing
+        from multiprocessing import Pipe
 
-        # "spawn", not "fork": a forked child keeps every descriptor of the
-        # build's process open (a test's browser driver pipe, say) as long as
-        # it lives.
-        context = multiprocessing.get_context("spawn")
+        # A fresh interpreter (not multiprocessing's "fork": a forked child
+        # keeps every descriptor of the build's process open, a test's
+        # browser driver pipe say, as long as it lives; not its "spawn"
+        # either: that also starts a resource tracker process, ~7 MiB, and
+        # imports the build's main module again). Only the pipe's end is
+        # passed on.
         self.output = os.path.abspath(output_path)
         self._prefix = os.path.join(self.output, "")
-        self._connection, child = context.Pipe()
-        self._process = context.Process(target=scan_worker, daemon=True,
-                                        args=(self.output, rules_file, child, memory_file))
+        self._connection, child = Pipe()
+        arguments = json.dumps([self.output, rules_file and os.fspath(rules_file),
+                                child.fileno(), memory_file and os.fspath(memory_file)])
         with interruption.helpers_ignore_interrupts():
-            self._process.start()
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _HELPER_MAIN, arguments],
+                stdin=subprocess.DEVNULL, pass_fds=(child.fileno(),))
         child.close()  # the helper's end: its exit then reads as EOF here
         self._stop = interruption.on_stop(self.cancel)
         self._started = False
@@ -208,14 +214,33 @@ class BackgroundScan:
         except (EOFError, OSError):
             return {}
         finally:
-            self._process.join(timeout=30)
+            _waited(self._process, 30)
             interruption.forget(self._stop)
 
     def cancel(self) -> None:
         interruption.forget(self._stop)
-        if self._process.is_alive():
+        if self._process.poll() is None:
             self._process.terminate()
-            self._process.join(timeout=5)
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join(timeout=10)
+            if not _waited(self._process, 5):
+                self._process.kill()
+        _waited(self._process, 10)
+
+
+def _waited(process, seconds) -> bool:
+    try:
+        process.wait(timeout=seconds)
+        return True
+    except subprocess.TimeoutExpired:
+        return False
+
+
+def _helper_main(arguments: str) -> None:
+    """Entry point of the helper's interpreter (``_HELPER_MAIN``)."""
+    from multiprocessing.connection import Connection
+
+    output, rules_file, descriptor, memory_file = json.loads(arguments)
+    scan_worker(output, rules_file, Connection(descriptor), memory_file)
+
+
+_HELPER_MAIN = ("import sys; from truongweb.plugins.compliance.background import _helper_main; "
+                "_helper_main(sys.argv[1])")

@@ -9,10 +9,10 @@ meta extension, and both are checked against the one content schema.
 import os
 
 import yaml
+from markdown import Markdown
 from markupsafe import escape
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
-from pelican.readers import MarkdownReader
-from pelican.utils import slugify
+from pelican.utils import pelican_open, slugify
 
 from truongweb import pelican_compat
 from truongweb.plugins.content_schema import (
@@ -30,7 +30,57 @@ __all__ = ["FrontMatterError", "VietnameseYAMLReader"]
 _DATE_KEYS = ("date", "modified", "source_date")
 
 
+# Where MetaExtension registers its preprocessor (Python-Markdown 3.x);
+# _ReusableMarkdown.make checks it reproduces the fresh instance's order.
+_META_PRIORITY = 27
+
+
+class _ReusableMarkdown(Markdown):
+    """A Markdown for one file after another. Pelican's ``_parse_metadata``
+    deregisters the ``meta`` preprocessor (so summaries keep their lines):
+    :meth:`ready` puts it back before the next file."""
+
+    @classmethod
+    def make(cls, settings):
+        markdown = cls(**settings["MARKDOWN"])
+        fresh = list(markdown.preprocessors)
+        markdown._meta = markdown.preprocessors["meta"]
+        markdown.preprocessors.deregister("meta")
+        if list(markdown.ready().preprocessors) != fresh:
+            return _FreshMarkdown(settings)
+        return markdown
+
+    def ready(self):
+        if "meta" not in self.preprocessors:
+            self.preprocessors.register(self._meta, "meta", _META_PRIORITY)
+        return self
+
+
+class _FreshMarkdown:
+    """Pelican's way, a new instance per file: where the meta preprocessor
+    could not be put back exactly (another Python-Markdown)."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def ready(self):
+        self.current = Markdown(**self.settings["MARKDOWN"])
+        return self.current
+
+    def reset(self):
+        return self.current
+
+    def __getattr__(self, name):
+        return getattr(self.current, name)
+
+
 class VietnameseYAMLReader(YAMLMetadataReader):
+    # Pelican's MarkdownReader makes a new Markdown for every file (~3 ms
+    # each: extensions registered again); one per reader, reset before each
+    # file as Pelican already does between a file and its summary, converts
+    # the same.
+    _key_value_markdown = None
+
     def read(self, source_path):
         where = display_path(source_path)
         check_file_size(os.path.getsize(source_path), where)
@@ -40,14 +90,28 @@ class VietnameseYAMLReader(YAMLMetadataReader):
             text = text[1:]
         match = pelican_compat.yaml_header_re().fullmatch(text)
         if not match:
-            # Pelican's ``Key: value`` headers: MarkdownReader reads the
-            # file and calls _parse_metadata below.
-            return MarkdownReader.read(self, source_path)
+            # Pelican's ``Key: value`` headers: MarkdownReader's reading,
+            # which calls _parse_metadata below.
+            return self._read_key_value(source_path)
         metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
         markdown = pelican_compat.reader_markdown(self)
         markdown.Meta = {key: pelican_compat.yaml_value_to_meta(value)
                          for key, value in metadata.items()}
         return markdown.reset().convert(match.group("content")), metadata
+
+    def _read_key_value(self, source_path):
+        """``MarkdownReader.read`` with the reader's one Markdown instance."""
+        markdown = self._key_value_markdown
+        if markdown is None:
+            markdown = self._key_value_markdown = _ReusableMarkdown.make(self.settings)
+        pelican_compat.set_instance_value(self, "pelican.readers.MarkdownReader._source_path",
+                                          source_path)
+        pelican_compat.set_instance_value(self, "pelican.readers.MarkdownReader._md",
+                                          markdown.ready())
+        with pelican_open(source_path) as text:
+            content = markdown.reset().convert(text)
+        metadata = self._parse_metadata(markdown.Meta) if hasattr(markdown, "Meta") else {}
+        return content, metadata
 
     # -- which schema applies ------------------------------------------------
     def _kind(self, source_path) -> str:

@@ -215,7 +215,8 @@ def test_an_article_over_a_page_written_by_the_other_process_is_an_error(site):
     site.article(name="gioi-thieu.md").write_text(
         ARTICLE.format(extra="", body="Bài.").replace("Bài có liên kết lạ", "Giới thiệu"),
         encoding="utf-8")
-    result = site.build("--set", 'ARTICLE_SAVE_AS="{slug}/index.html"')
+    result = site.build("--set", 'ARTICLE_SAVE_AS="{slug}/index.html"',
+                        "--set", "PARALLEL_WRITE=true")
     site.assert_refused(result, "gioi-thieu/index.html", "articles/gioi-thieu.md",
                         "pages/gioi-thieu.md")
 
