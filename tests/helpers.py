@@ -91,12 +91,22 @@ def free_port():
         return sock.getsockname()[1]
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that hangs up mid-answer (a favicon it stopped wanting) is not
+    an error of the site: no traceback in the test output."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_directory(directory, port=0):
     """Serve ``directory`` on http://127.0.0.1:<port>/ (0: a free port) in a
     thread, as a static host would (its own 404 page); yields the base URL."""
     handler = functools.partial(StaticSiteHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
