@@ -17,8 +17,11 @@ and write
 Results are cached under ``<cache_dir>/<sha256(bytes + output format +
 settings)>/`` so an unchanged image is never decoded again; files with the
 same bytes and the same output share one entry. Cache misses are processed
-in parallel with a ``ProcessPoolExecutor`` on all cores. Every failure is an
-:class:`ImageError` naming the file in Vietnamese.
+in parallel on all cores by worker processes that are fresh interpreters
+importing only this module (:func:`_worker_main`), not forks of the build:
+a forked worker copies the build's heap as it touches it (~30 MiB each at
+the school benchmark's peak). Every failure is an :class:`ImageError`
+naming the file in Vietnamese.
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ import io
 import json
 import os
 import posixpath
+import selectors
 import shutil
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
@@ -220,7 +225,7 @@ def _megapixels(width: int, height: int) -> str:
 
 
 # --------------------------------------------------------------------------
-# Worker side (runs in a child process; everything here must be picklable)
+# Worker side (runs in a worker process too: arguments and results are JSON)
 
 
 def _to_srgb(im: Image.Image) -> Image.Image:
@@ -442,20 +447,98 @@ def _unsupported_message(job: Job, found: str) -> str:
 
 def _render_all(misses: dict[str, tuple], workers: int) -> dict[str, dict]:
     """entry -> metadata or error dict; a crashed worker becomes an error of
-    each file it left unfinished."""
+    the file it was processing."""
     if len(misses) > 1 and workers > 1:
-        results = {}
-        # Workers ignore Ctrl-C (the build stops them), so none prints a traceback.
-        with ProcessPoolExecutor(max_workers=min(workers, len(misses)),
-                                 initializer=interruption.quiet_child) as pool:
-            futures = {entry: pool.submit(render_to_cache, *args) for entry, args in misses.items()}
-            for entry, future in futures.items():
-                try:
-                    results[entry] = future.result()
-                except Exception as exc:  # noqa: BLE001 - BrokenProcessPool (killed worker)...
-                    results[entry] = {"error": "crashed", "detail": repr(exc)}
-        return results
+        return _render_in_workers(misses, min(workers, len(misses)))
     return {entry: render_to_cache(*args) for entry, args in misses.items()}
+
+
+_WORKER_MAIN = "from truongweb.plugins.images.pipeline import _worker_main; _worker_main()"
+
+
+def _worker_main() -> None:
+    """Entry point of a worker's interpreter: one job per line on stdin (JSON
+    of :func:`render_to_cache`'s arguments), one JSON result per line on the
+    original stdout; anything else printed goes to stderr."""
+    interruption.quiet_child()
+    results = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    for line in sys.stdin:
+        src_abs, fmt, entry_dir, settings, variants = json.loads(line)
+        settings = ImageSettings(**{**settings, "widths": tuple(settings["widths"])})
+        results.write(json.dumps(render_to_cache(src_abs, fmt, entry_dir, settings, variants)) + "\n")
+        results.flush()
+
+
+def _render_in_workers(misses: dict[str, tuple], count: int) -> dict[str, dict]:
+    """Hand the jobs out one at a time to ``count`` worker interpreters."""
+    pending = [(entry, json.dumps([src, fmt, entry_dir, asdict(settings), variants]) + "\n")
+               for entry, (src, fmt, entry_dir, settings, variants) in misses.items()]
+    pending.reverse()  # pop() from the end: files in the order given
+    results: dict[str, dict] = {}
+    # Workers ignore Ctrl-C and are stopped by the build (interruption.stop_all).
+    with interruption.helpers_ignore_interrupts():
+        procs = [subprocess.Popen([sys.executable, "-c", _WORKER_MAIN], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True, encoding="utf-8")
+                 for _ in range(count)]
+
+    def stop() -> None:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+
+    token = interruption.on_stop(stop)
+    busy: dict[subprocess.Popen, str] = {}
+
+    def feed(proc) -> None:
+        if pending:
+            entry, job = pending.pop()
+            busy[proc] = entry
+            try:
+                proc.stdin.write(job)
+                proc.stdin.flush()
+            except OSError:  # died between two jobs: its output ends, read as a crash
+                pass
+
+    try:
+        with selectors.DefaultSelector() as selector:
+            for proc in procs:
+                selector.register(proc.stdout, selectors.EVENT_READ, proc)
+                feed(proc)
+            while busy:
+                for key, _ in selector.select():
+                    proc = key.data
+                    line = proc.stdout.readline()  # one job in flight: at most one line
+                    entry = busy.pop(proc, None)
+                    try:
+                        result = json.loads(line)
+                    except ValueError:  # killed (out of memory...): no line
+                        selector.unregister(proc.stdout)
+                        if entry is not None:
+                            results[entry] = {"error": "crashed"}
+                        continue
+                    results[entry] = result
+                    feed(proc)
+        for entry, _ in pending:  # every worker died
+            results[entry] = {"error": "crashed"}
+        for proc in procs:
+            try:
+                proc.stdin.close()  # end of jobs: the worker exits
+            except OSError:
+                pass
+        for proc in procs:
+            proc.wait()
+    finally:
+        interruption.forget(token)
+        stop()
+        for proc in procs:
+            for stream in (proc.stdin, proc.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+    return results
 
 
 def process_images(jobs: list[Job], output_dir: str, cache_dir: str,

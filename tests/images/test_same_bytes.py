@@ -28,6 +28,17 @@ Image_alt: Học sinh trồng cây
 """
 
 
+def patch_workers(monkeypatch, tmp_path, code):
+    """Run ``code`` at the start of every image worker: workers are fresh
+    interpreters, so a monkeypatch of this process does not reach them."""
+    hook = tmp_path / "worker_hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os, sys\nfrom truongweb.plugins.images import pipeline\n" + code, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        [str(hook)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+
+
 def jobs_for(folder, names):
     return [Job(f"images/{n}", str(folder / n), f"images/{n}", True) for n in names]
 
@@ -96,7 +107,14 @@ def test_an_unexpected_failure_names_the_file_in_vietnamese(tmp_path, monkeypatc
             raise RuntimeError("unexpected")
         return real_clean(im)
 
-    monkeypatch.setattr(pipeline, "_clean", clean)  # workers are forked: they see it too
+    monkeypatch.setattr(pipeline, "_clean", clean)
+    patch_workers(monkeypatch, tmp_path, (
+        "real_clean = pipeline._clean\n"
+        "def clean(im):\n"
+        "    if im.filename.endswith('xau.jpg'):\n"
+        "        raise RuntimeError('unexpected')\n"
+        "    return real_clean(im)\n"
+        "pipeline._clean = clean\n"))
     with pytest.raises(ImageError) as exc:
         process_images(jobs_for(tmp_path / "images", ["tot.jpg", "xau.jpg"]), str(tmp_path / "out"),
                        str(tmp_path / "cache"), SETTINGS, workers=workers)
@@ -109,14 +127,13 @@ def test_a_killed_worker_names_the_file(tmp_path, monkeypatch):
     (tmp_path / "images").mkdir()
     make_phone_photo(tmp_path / "images/to.jpg", seed=1)
     make_phone_photo(tmp_path / "images/nho.jpg", seed=2)
-    real_render = pipeline._render
-
-    def render(src_abs, *args):
-        if src_abs.endswith("to.jpg"):
-            os._exit(9)  # what the kernel's out-of-memory killer does to a worker
-        return real_render(src_abs, *args)
-
-    monkeypatch.setattr(pipeline, "_render", render)
+    patch_workers(monkeypatch, tmp_path, (
+        "real_render = pipeline._render\n"
+        "def render(src_abs, *args):\n"
+        "    if src_abs.endswith('to.jpg'):\n"
+        "        os._exit(9)  # what the kernel's out-of-memory killer does to a worker\n"
+        "    return real_render(src_abs, *args)\n"
+        "pipeline._render = render\n"))
     with pytest.raises(ImageError) as exc:
         process_images(jobs_for(tmp_path / "images", ["nho.jpg", "to.jpg"]), str(tmp_path / "out"),
                        str(tmp_path / "cache"), SETTINGS, workers=2)
