@@ -19,8 +19,8 @@ responsive widths (``IMAGES_WIDTHS``) in WebP with a JPEG (or PNG) fallback:
   featured image for templates (macro ``components/picture.html``).
 
 Results are cached in ``CACHE_PATH/images`` keyed on content + settings and
-cache misses are processed on all cores, in fresh interpreters that import
-only the pipeline (see :mod:`images.pipeline`).
+cache misses are processed on all cores, in workers of a fresh interpreter
+that imports only the pipeline (see :mod:`images.pipeline`).
 A missing alt text is a warning, or an error when ``IMAGES_REQUIRE_ALT`` is
 true (default: ``PUBLISH_MODE``, set by publishconf.py); an unreadable image
 stops the build naming the file.
@@ -248,9 +248,9 @@ def _relocate_attached(objects, taken) -> None:
 
 
 def register() -> None:
-    # Pelican is imported here, not at the top: the image workers' fresh
-    # interpreters import this package (for the pipeline) and must not pay
-    # for importing Pelican (0.7 s, ~15 MiB each).
+    # Pelican is imported here, not at the top: the image workers'
+    # interpreter imports this package (for the pipeline) and must not pay
+    # for importing Pelican (0.7 s).
     from pelican import signals
 
     signals.static_generator_finalized.connect(take_over_static_images)

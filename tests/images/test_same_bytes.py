@@ -151,3 +151,40 @@ def test_build_command_with_the_same_photo_twice_exits_zero(tmp_path):
                                "--cache", tmp_path / "cache")
         assert result.returncode == 0, result.stderr
     assert_clean(tmp_path / "out/images/anh.png")
+
+
+def test_stopping_the_workers_leaves_no_half_written_entry(tmp_path, monkeypatch):
+    """An interrupted build (interruption.stop_all) kills the workers and
+    removes the cache folders they were writing."""
+    import threading
+    import time
+
+    from truongweb.plugins import interruption
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "images").mkdir()
+    make_phone_photo(tmp_path / "images/mot.jpg", seed=1)
+    make_phone_photo(tmp_path / "images/hai.jpg", seed=2)
+    patch_workers(monkeypatch, tmp_path, (
+        "import time\n"
+        "real_save = pipeline._save\n"
+        "def save(*args, **kwargs):\n"
+        "    real_save(*args, **kwargs)\n"
+        "    time.sleep(60)  # stopped half-way through an entry\n"
+        "pipeline._save = save\n"))
+    cache = tmp_path / "cache"
+
+    def stop_when_writing():
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not list(cache.glob("*.tmp*/original")):
+            time.sleep(0.02)
+        interruption.stop_all()
+
+    stopper = threading.Thread(target=stop_when_writing)
+    stopper.start()
+    with pytest.raises(ImageError) as exc:
+        process_images(jobs_for(tmp_path / "images", ["mot.jpg", "hai.jpg"]), str(tmp_path / "out"),
+                       str(cache), SETTINGS, workers=2)
+    stopper.join()
+    assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
+    assert list(cache.iterdir()) == []
