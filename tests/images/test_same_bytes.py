@@ -39,6 +39,15 @@ def patch_workers(monkeypatch, tmp_path, code):
         [str(hook)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
 
 
+def two_photos(tmp_path, monkeypatch, first, second):
+    """Jobs for two different phone photos in ``images/`` of the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "images").mkdir()
+    make_phone_photo(tmp_path / "images" / first, seed=1)
+    make_phone_photo(tmp_path / "images" / second, seed=2)
+    return jobs_for(tmp_path / "images", [second, first])
+
+
 def jobs_for(folder, names):
     return [Job(f"images/{n}", str(folder / n), f"images/{n}", True) for n in names]
 
@@ -123,10 +132,7 @@ def test_an_unexpected_failure_names_the_file_in_vietnamese(tmp_path, monkeypatc
 
 
 def test_a_killed_worker_names_the_file(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "images").mkdir()
-    make_phone_photo(tmp_path / "images/to.jpg", seed=1)
-    make_phone_photo(tmp_path / "images/nho.jpg", seed=2)
+    jobs = two_photos(tmp_path, monkeypatch, "to.jpg", "nho.jpg")
     patch_workers(monkeypatch, tmp_path, (
         "real_render = pipeline._render\n"
         "def render(src_abs, *args):\n"
@@ -135,8 +141,7 @@ def test_a_killed_worker_names_the_file(tmp_path, monkeypatch):
         "    return real_render(src_abs, *args)\n"
         "pipeline._render = render\n"))
     with pytest.raises(ImageError) as exc:
-        process_images(jobs_for(tmp_path / "images", ["nho.jpg", "to.jpg"]), str(tmp_path / "out"),
-                       str(tmp_path / "cache"), SETTINGS, workers=2)
+        process_images(jobs, str(tmp_path / "out"), str(tmp_path / "cache"), SETTINGS, workers=2)
     assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
     assert "images/to.jpg" in str(exc.value)
 
@@ -161,10 +166,7 @@ def test_stopping_the_workers_leaves_no_half_written_entry(tmp_path, monkeypatch
 
     from truongweb.plugins import interruption
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "images").mkdir()
-    make_phone_photo(tmp_path / "images/mot.jpg", seed=1)
-    make_phone_photo(tmp_path / "images/hai.jpg", seed=2)
+    jobs = two_photos(tmp_path, monkeypatch, "mot.jpg", "hai.jpg")
     patch_workers(monkeypatch, tmp_path, (
         "import time\n"
         "real_save = pipeline._save\n"
@@ -183,8 +185,7 @@ def test_stopping_the_workers_leaves_no_half_written_entry(tmp_path, monkeypatch
     stopper = threading.Thread(target=stop_when_writing)
     stopper.start()
     with pytest.raises(ImageError) as exc:
-        process_images(jobs_for(tmp_path / "images", ["mot.jpg", "hai.jpg"]), str(tmp_path / "out"),
-                       str(cache), SETTINGS, workers=2)
+        process_images(jobs, str(tmp_path / "out"), str(cache), SETTINGS, workers=2)
     stopper.join()
     assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
     assert list(cache.iterdir()) == []
