@@ -160,6 +160,8 @@ def _label(pid, root):
     text = " ".join(argv)
     if "compliance.background" in text:
         return "page checker"
+    if "images.pipeline" in text:
+        return "image worker"
     if "multiprocessing" in text:
         return "resource tracker" if "resource_tracker" in text else "spawned helper"
     if argv and argv[0].endswith(("python", "python3")) or "python" in Path(argv[0] if argv else "").name:

@@ -19,7 +19,8 @@ responsive widths (``IMAGES_WIDTHS``) in WebP with a JPEG (or PNG) fallback:
   featured image for templates (macro ``components/picture.html``).
 
 Results are cached in ``CACHE_PATH/images`` keyed on content + settings and
-cache misses are processed on all cores (see :mod:`images.pipeline`).
+cache misses are processed on all cores, in workers of a fresh interpreter
+that imports only the pipeline (see :mod:`images.pipeline`).
 A missing alt text is a warning, or an error when ``IMAGES_REQUIRE_ALT`` is
 true (default: ``PUBLISH_MODE``, set by publishconf.py); an unreadable image
 stops the build naming the file.
@@ -44,9 +45,6 @@ import os
 import posixpath
 import re
 from urllib.parse import unquote
-
-from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from truongweb import pelican_compat
 from truongweb.paths import resolve_inside
@@ -74,7 +72,7 @@ def _images_prefix(settings) -> str:
     return settings.get("IMAGES_PATH", "images").strip("/") + "/"
 
 
-def take_over_static_images(generator: StaticGenerator) -> None:
+def take_over_static_images(generator) -> None:
     """Remove every raster image (by its bytes, wherever it is and whatever
     its name) from Pelican's plain copy; this plugin writes sanitised copies
     at the same URLs instead. A file named like an image but holding
@@ -91,6 +89,8 @@ def take_over_static_images(generator: StaticGenerator) -> None:
 
 
 def _content_objects(generators):
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
     for g in generators:
         if isinstance(g, ArticlesGenerator):
             groups = (g.articles, g.translations, g.hidden_articles,
@@ -139,6 +139,8 @@ def _alt_problem(settings, message: str) -> None:
 
 
 def process(generators) -> None:
+    from pelican.generators import StaticGenerator
+
     gens = list(generators)
     static = next((g for g in gens if isinstance(g, StaticGenerator)), None)
     anchor = gens[0]
@@ -246,5 +248,10 @@ def _relocate_attached(objects, taken) -> None:
 
 
 def register() -> None:
+    # Pelican is imported here, not at the top: the image workers'
+    # interpreter imports this package (for the pipeline) and must not pay
+    # for importing Pelican (0.7 s).
+    from pelican import signals
+
     signals.static_generator_finalized.connect(take_over_static_images)
     signals.all_generators_finalized.connect(process)

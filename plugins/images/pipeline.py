@@ -17,8 +17,11 @@ and write
 Results are cached under ``<cache_dir>/<sha256(bytes + output format +
 settings)>/`` so an unchanged image is never decoded again; files with the
 same bytes and the same output share one entry. Cache misses are processed
-in parallel with a ``ProcessPoolExecutor`` on all cores. Every failure is an
-:class:`ImageError` naming the file in Vietnamese.
+in parallel on all cores by workers that are not forks of the build (a
+fork copies the build's heap as it touches it): one fresh interpreter
+imports only this module, then forks the other workers
+(:func:`_worker_main`), which share its interpreter and Pillow. Every failure is an :class:`ImageError`
+naming the file in Vietnamese.
 """
 
 from __future__ import annotations
@@ -28,9 +31,12 @@ import io
 import json
 import os
 import posixpath
+import selectors
 import shutil
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+import signal
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
@@ -220,7 +226,7 @@ def _megapixels(width: int, height: int) -> str:
 
 
 # --------------------------------------------------------------------------
-# Worker side (runs in a child process; everything here must be picklable)
+# Worker side (runs in a worker process too: arguments and results are JSON)
 
 
 def _to_srgb(im: Image.Image) -> Image.Image:
@@ -320,7 +326,7 @@ def _render(src_abs: str, fmt: str, entry_dir: str, settings: ImageSettings,
             return {"error": "too_large", "width": width, "height": height}
         im.load()
         clean = _clean(im)
-    tmp = entry_dir + ".tmp%d" % os.getpid()
+    tmp = f"{entry_dir}.tmp{os.getpid()}"  # named so: an interrupted build removes it
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(tmp)
     width, height = clean.size
@@ -442,20 +448,138 @@ def _unsupported_message(job: Job, found: str) -> str:
 
 def _render_all(misses: dict[str, tuple], workers: int) -> dict[str, dict]:
     """entry -> metadata or error dict; a crashed worker becomes an error of
-    each file it left unfinished."""
+    the file it was processing."""
     if len(misses) > 1 and workers > 1:
-        results = {}
-        # Workers ignore Ctrl-C (the build stops them), so none prints a traceback.
-        with ProcessPoolExecutor(max_workers=min(workers, len(misses)),
-                                 initializer=interruption.quiet_child) as pool:
-            futures = {entry: pool.submit(render_to_cache, *args) for entry, args in misses.items()}
-            for entry, future in futures.items():
-                try:
-                    results[entry] = future.result()
-                except Exception as exc:  # noqa: BLE001 - BrokenProcessPool (killed worker)...
-                    results[entry] = {"error": "crashed", "detail": repr(exc)}
-        return results
+        return _render_in_workers(misses, min(workers, len(misses)))
     return {entry: render_to_cache(*args) for entry, args in misses.items()}
+
+
+_WORKER_MAIN = ("import sys; from truongweb.plugins.images.pipeline import _worker_main; "
+                "_worker_main(sys.argv[1])")
+
+
+def _worker_main(arguments: str) -> None:
+    """Entry point of the workers' interpreter. ``arguments``: JSON list of
+    (jobs descriptor, results descriptor) pairs, one per worker. Once this
+    module is imported it forks a worker for each pair but the first, which
+    it serves itself: forks of this small process share its interpreter and
+    Pillow (a fresh interpreter each would hold its own, ~20 MiB)."""
+    interruption.quiet_child()
+    os.dup2(2, 1)  # whatever a library prints goes to stderr
+    channels = json.loads(arguments)
+    mine, children = channels[0], []
+    for pair in channels[1:]:
+        pid = os.fork()
+        if pid == 0:
+            mine, children = pair, []
+            break
+        children.append(pid)
+    for pair in channels:
+        if pair != mine:
+            for fd in pair:
+                os.close(fd)
+    jobs = os.fdopen(mine[0], encoding="utf-8")
+    results = os.fdopen(mine[1], "w", encoding="utf-8")
+    for line in jobs:
+        src_abs, fmt, entry_dir, settings, variants = json.loads(line)
+        settings = ImageSettings(**{**settings, "widths": tuple(settings["widths"])})
+        results.write(json.dumps(render_to_cache(src_abs, fmt, entry_dir, settings, variants)) + "\n")
+        results.flush()
+    for pid in children:
+        os.waitpid(pid, 0)
+    if mine is not channels[0]:
+        os._exit(0)  # a forked worker: no interpreter shutdown a second time
+
+
+def _render_in_workers(misses: dict[str, tuple], count: int) -> dict[str, dict]:
+    """Hand the jobs out one at a time to ``count`` workers."""
+    pending = [(entry, json.dumps([src, fmt, entry_dir, asdict(settings), variants]) + "\n")
+               for entry, (src, fmt, entry_dir, settings, variants) in misses.items()]
+    pending.reverse()  # pop() from the end: files in the order given
+    results: dict[str, dict] = {}
+    ours, theirs = [], []  # per worker: (jobs, results) of this process, of the worker
+    for _ in range(count):
+        jobs_read, jobs_write = os.pipe()
+        results_read, results_write = os.pipe()
+        ours.append((os.fdopen(jobs_write, "w", encoding="utf-8"),
+                     os.fdopen(results_read, encoding="utf-8")))
+        theirs.append((jobs_read, results_write))
+    # Workers ignore Ctrl-C and are stopped by the build (interruption.stop_all).
+    try:
+        with interruption.helpers_ignore_interrupts():
+            proc = subprocess.Popen([sys.executable, "-c", _WORKER_MAIN, json.dumps(theirs)],
+                                    stdin=subprocess.DEVNULL, pass_fds=sum(theirs, ()))
+    finally:
+        for fd in sum(theirs, ()):
+            os.close(fd)  # the workers' ends: a dead worker then reads as EOF here
+
+    busy: dict[int, str] = {}  # worker -> entry it is making
+
+    def stop() -> None:
+        """Kill the workers and remove what they were half-way writing."""
+        if proc.poll() is None:
+            making = list(busy.values())  # before the kill: their ends then read as crashes
+            pids = [proc.pid, *interruption.child_pids(proc.pid)]
+            for pid in pids:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            proc.wait()
+            for entry in making:
+                for pid in pids:
+                    shutil.rmtree(f"{entry}.tmp{pid}", ignore_errors=True)
+        proc.wait()
+
+    token = interruption.on_stop(stop)
+
+    def feed(worker: int) -> None:
+        if pending:
+            entry, job = pending.pop()
+            busy[worker] = entry
+            try:
+                ours[worker][0].write(job)
+                ours[worker][0].flush()
+            except OSError:  # died between two jobs: its output ends, read as a crash
+                pass
+
+    try:
+        with selectors.DefaultSelector() as selector:
+            for worker, (_, answers) in enumerate(ours):
+                selector.register(answers, selectors.EVENT_READ, worker)
+                feed(worker)
+            while busy:
+                for key, _ in selector.select():
+                    worker = key.data
+                    line = key.fileobj.readline()  # one job in flight: at most one line
+                    entry = busy.pop(worker, None)
+                    try:
+                        result = json.loads(line)
+                    except ValueError:  # killed (out of memory...): no line
+                        selector.unregister(key.fileobj)
+                        if entry is not None:
+                            results[entry] = {"error": "crashed"}
+                        continue
+                    results[entry] = result
+                    feed(worker)
+        for entry, _ in pending:  # every worker died
+            results[entry] = {"error": "crashed"}
+        for jobs, _ in ours:
+            try:
+                jobs.close()  # end of jobs: the worker exits
+            except OSError:
+                pass
+        proc.wait()
+    finally:
+        interruption.forget(token)
+        stop()
+        for pair in ours:
+            for stream in pair:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+    return results
 
 
 def process_images(jobs: list[Job], output_dir: str, cache_dir: str,

@@ -28,6 +28,26 @@ Image_alt: Học sinh trồng cây
 """
 
 
+def patch_workers(monkeypatch, tmp_path, code):
+    """Run ``code`` at the start of every image worker: workers are fresh
+    interpreters, so a monkeypatch of this process does not reach them."""
+    hook = tmp_path / "worker_hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os, sys\nfrom truongweb.plugins.images import pipeline\n" + code, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        [str(hook)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+
+
+def two_photos(tmp_path, monkeypatch, first, second):
+    """Jobs for two different phone photos in ``images/`` of the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "images").mkdir()
+    make_phone_photo(tmp_path / "images" / first, seed=1)
+    make_phone_photo(tmp_path / "images" / second, seed=2)
+    return jobs_for(tmp_path / "images", [second, first])
+
+
 def jobs_for(folder, names):
     return [Job(f"images/{n}", str(folder / n), f"images/{n}", True) for n in names]
 
@@ -96,7 +116,14 @@ def test_an_unexpected_failure_names_the_file_in_vietnamese(tmp_path, monkeypatc
             raise RuntimeError("unexpected")
         return real_clean(im)
 
-    monkeypatch.setattr(pipeline, "_clean", clean)  # workers are forked: they see it too
+    monkeypatch.setattr(pipeline, "_clean", clean)
+    patch_workers(monkeypatch, tmp_path, (
+        "real_clean = pipeline._clean\n"
+        "def clean(im):\n"
+        "    if im.filename.endswith('xau.jpg'):\n"
+        "        raise RuntimeError('unexpected')\n"
+        "    return real_clean(im)\n"
+        "pipeline._clean = clean\n"))
     with pytest.raises(ImageError) as exc:
         process_images(jobs_for(tmp_path / "images", ["tot.jpg", "xau.jpg"]), str(tmp_path / "out"),
                        str(tmp_path / "cache"), SETTINGS, workers=workers)
@@ -105,21 +132,16 @@ def test_an_unexpected_failure_names_the_file_in_vietnamese(tmp_path, monkeypatc
 
 
 def test_a_killed_worker_names_the_file(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "images").mkdir()
-    make_phone_photo(tmp_path / "images/to.jpg", seed=1)
-    make_phone_photo(tmp_path / "images/nho.jpg", seed=2)
-    real_render = pipeline._render
-
-    def render(src_abs, *args):
-        if src_abs.endswith("to.jpg"):
-            os._exit(9)  # what the kernel's out-of-memory killer does to a worker
-        return real_render(src_abs, *args)
-
-    monkeypatch.setattr(pipeline, "_render", render)
+    jobs = two_photos(tmp_path, monkeypatch, "to.jpg", "nho.jpg")
+    patch_workers(monkeypatch, tmp_path, (
+        "real_render = pipeline._render\n"
+        "def render(src_abs, *args):\n"
+        "    if src_abs.endswith('to.jpg'):\n"
+        "        os._exit(9)  # what the kernel's out-of-memory killer does to a worker\n"
+        "    return real_render(src_abs, *args)\n"
+        "pipeline._render = render\n"))
     with pytest.raises(ImageError) as exc:
-        process_images(jobs_for(tmp_path / "images", ["nho.jpg", "to.jpg"]), str(tmp_path / "out"),
-                       str(tmp_path / "cache"), SETTINGS, workers=2)
+        process_images(jobs, str(tmp_path / "out"), str(tmp_path / "cache"), SETTINGS, workers=2)
     assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
     assert "images/to.jpg" in str(exc.value)
 
@@ -134,3 +156,36 @@ def test_build_command_with_the_same_photo_twice_exits_zero(tmp_path):
                                "--cache", tmp_path / "cache")
         assert result.returncode == 0, result.stderr
     assert_clean(tmp_path / "out/images/anh.png")
+
+
+def test_stopping_the_workers_leaves_no_half_written_entry(tmp_path, monkeypatch):
+    """An interrupted build (interruption.stop_all) kills the workers and
+    removes the cache folders they were writing."""
+    import threading
+    import time
+
+    from truongweb.plugins import interruption
+
+    jobs = two_photos(tmp_path, monkeypatch, "mot.jpg", "hai.jpg")
+    patch_workers(monkeypatch, tmp_path, (
+        "import time\n"
+        "real_save = pipeline._save\n"
+        "def save(*args, **kwargs):\n"
+        "    real_save(*args, **kwargs)\n"
+        "    time.sleep(60)  # stopped half-way through an entry\n"
+        "pipeline._save = save\n"))
+    cache = tmp_path / "cache"
+
+    def stop_when_writing():
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not list(cache.glob("*.tmp*/original")):
+            time.sleep(0.02)
+        interruption.stop_all()
+
+    stopper = threading.Thread(target=stop_when_writing)
+    stopper.start()
+    with pytest.raises(ImageError) as exc:
+        process_images(jobs, str(tmp_path / "out"), str(cache), SETTINGS, workers=2)
+    stopper.join()
+    assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
+    assert list(cache.iterdir()) == []
