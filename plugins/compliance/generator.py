@@ -8,9 +8,10 @@ import logging
 import os
 import time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
+
+from truongweb.plugins.vietnamese.dates import site_today
 
 from .background import BackgroundScan
 from .engine import (ComplianceError, Site, format_summary, format_todo, load_rules, run, summary,
@@ -82,8 +83,7 @@ def page_written(path, context=None) -> None:
 def _as_of(settings) -> dt.date:
     value = settings.get("COMPLIANCE_AS_OF")
     if not value:
-        zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
-        return dt.datetime.now(zone).date()  # the school's date, not the server's
+        return site_today(settings)
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:

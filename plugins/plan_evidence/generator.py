@@ -10,6 +10,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from truongweb.plugins.content_schema.values import as_date
+from truongweb.plugins.vietnamese.dates import site_today
 from truongweb.plugins.vietnamese.messages import display_path
 
 from . import views
@@ -39,8 +40,7 @@ def resolve_as_of(settings) -> datetime.date:
     """``EVIDENCE_AS_OF`` ("YYYY-MM-DD") or today in the site ``TIMEZONE``."""
     value = settings.get("EVIDENCE_AS_OF")
     if value in (None, ""):
-        tz = settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"
-        return datetime.datetime.now(ZoneInfo(tz)).date()
+        return site_today(settings)
     day = as_date(value)
     if day is None:
         raise PlanError(

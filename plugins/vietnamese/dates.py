@@ -18,6 +18,12 @@ def _local(value: datetime, timezone: str | tzinfo = DEFAULT_TIMEZONE) -> dateti
     return value.astimezone(zone)
 
 
+def site_today(settings) -> date:
+    """Today in the site's ``TIMEZONE``: the school's date, not the server's
+    (the as-of date of the evidence, compliance and weekly pages)."""
+    return datetime.now(ZoneInfo(settings.get("TIMEZONE") or DEFAULT_TIMEZONE)).date()
+
+
 def weekday_name(value: date) -> str:
     return WEEKDAYS[value.weekday()]
 

@@ -10,12 +10,12 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from truongweb.plugins.sanitize_html import report as report_removed_html
+from truongweb.plugins.vietnamese.dates import site_today
 from truongweb.plugins.school_sections.generator import section_frame
 
 from .atom import build_feed
@@ -104,7 +104,7 @@ def resolve_today(settings) -> dt.date:
             raise ValueError(
                 f"pelicanconf.py: khóa 'WEEKLY_TODAY' phải là ngày dạng YYYY-MM-DD, nhận được “{value}”."
             ) from None
-    return dt.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")).date()
+    return site_today(settings)
 
 
 def menu_manifest(settings, menus) -> dict:
