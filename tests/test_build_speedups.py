@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers import DEMO_CONTENT, ROOT, build_site, read
+from helpers import DEMO_CONTENT, ROOT, all_html, build_site, read
 
 
 def test_edited_template_is_compiled_again(tmp_path):
@@ -130,3 +130,20 @@ def test_build_from_the_uncompressed_content_cache_writes_what_a_cold_build_writ
     first, second = pages(tmp_path / "cold"), pages(warm)
     assert sorted(first) == sorted(second)
     assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_the_same_content_builds_the_same_pages(tmp_path):
+    """A page without a date of its own gives the newest content date as
+    DC.date, not the build time: a rebuild leaves the page as it was, so the
+    page checker and the next upload skip it. Only the compliance report
+    says when it was made."""
+    import time
+
+    first = build_site(tmp_path / "a")
+    time.sleep(1.1)  # a build time would now differ
+    second = build_site(tmp_path / "b")
+    changed = sorted(path for path, text in all_html(first).items()
+                     if all_html(second).get(path) != text)
+    assert changed == ["kiem-tra-tuan-thu/index.html"]
+    home = read(second / "index.html")
+    assert '<meta name="DC.date" content="2026-' in home

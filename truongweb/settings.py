@@ -133,6 +133,8 @@ TYPOGRIFY = False
 # Text from front matter and data files (titles with "quotes", & or <) is
 # escaped; article and page HTML is marked safe where the theme prints it.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     # a build never edits a template: no stat per template lookup
+                     "auto_reload": False,
                      "autoescape": True}
 
 # --- Content-Security-Policy of every page (a <meta> in theme/templates/base.html):

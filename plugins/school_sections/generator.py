@@ -96,7 +96,10 @@ class SchoolSectionsGenerator(Generator):
 
     def _write(self, writer, url, template, title, description, date=None,
                parents=(), sidebar=False, subject=None, **kwargs):
-        when = dt.datetime.combine(date, dt.time(0)) if date else self._build_time
+        # DC.date of a page without a date: the site's newest content date,
+        # not the build time (the same content builds the same page)
+        when = (dt.datetime.combine(date, dt.time(0)) if date
+                else self.context.get("SITE_UPDATED") or self._build_time)
         writer.write_file(
             url + "index.html",
             self.get_template(f"school_sections/{template}"),

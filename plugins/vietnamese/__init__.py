@@ -2,10 +2,14 @@
 
 Adds the Jinja filters ``vn_datetime``, ``vn_date``, ``iso_datetime``,
 ``weekday``, ``official_date`` and ``slugify``, bound to the site's
-``TIMEZONE``, and the setting ``BUILD_DATETIME`` (for page metadata); messages
-name files relative to the site folder (the parent of ``PATH``), whichever
-entry point started the build. Signal: ``initialized`` (before any generator
-reads ``JINJA_FILTERS``).
+``TIMEZONE``, the setting ``BUILD_DATETIME`` and the template variable
+``SITE_UPDATED`` (page metadata: the newest date of the site's published
+articles and pages, the date a page without its own date gives as
+``DC.date``; the same content builds the same pages, so an unchanged page
+is not checked or uploaded again); messages name files relative to the site
+folder (the parent of ``PATH``), whichever entry point started the build.
+Signals: ``initialized`` (before any generator reads ``JINJA_FILTERS``),
+``all_generators_finalized`` (``SITE_UPDATED``).
 """
 
 from datetime import datetime
@@ -32,9 +36,30 @@ def add_filters(pelican):
     )
 
 
+def newest_content_date(generators):
+    """The newest ``modified`` or ``date`` of the published articles and
+    pages, or None when nothing published has a date."""
+    newest = None
+    for generator in generators:
+        for content in (*getattr(generator, "articles", ()), *getattr(generator, "pages", ())):
+            for value in (getattr(content, "modified", None), getattr(content, "date", None)):
+                if isinstance(value, datetime) and (newest is None or value > newest):
+                    newest = value
+    return newest
+
+
+def set_site_updated(generators):
+    updated = newest_content_date(generators)
+    for generator in generators:
+        context = getattr(generator, "context", None)
+        if isinstance(context, dict):
+            context["SITE_UPDATED"] = updated
+
+
 def register():
     # Imported here, not at the top: the build's helper processes import this
     # package (for messages) and must not pay for importing Pelican.
     from pelican import signals
 
     signals.initialized.connect(add_filters)
+    signals.all_generators_finalized.connect(set_site_updated)

@@ -20,7 +20,6 @@ from truongweb.plugins.school_sections.generator import section_frame
 
 from .atom import build_feed
 from .data import Timetable, WeekFile, load_timetables, load_weeks
-from .ics import build_calendar
 from .timetable import decode_export, export_tables
 from .weeks import Week, menus_required
 
@@ -140,7 +139,8 @@ class WeeklyGenerator(Generator):
         # Dublin Core date: the day the page's content is for (a week's Monday,
         # a timetable's first day); lists take the build time.
         shown = kwargs.get("sitemap_lastmod")
-        when = dt.datetime.combine(shown, dt.time(0)) if shown else self._now
+        when = (dt.datetime.combine(shown, dt.time(0)) if shown
+                else self.context.get("SITE_UPDATED") or self._now)
         writer.write_file(
             url + "index.html",
             self.get_template(f"weekly/{template}"),
@@ -198,6 +198,8 @@ class WeeklyGenerator(Generator):
             self._timetables(writer, data.timetables)
 
     def _calendar(self, weeks):
+        from .ics import build_calendar  # icalendar is imported by a site with a schedule only
+
         site = self.settings.get("SITEURL") or ""
         host = urlsplit(site).hostname or ""
         school = self.settings.get("SCHOOL") or {}
