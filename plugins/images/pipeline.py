@@ -17,11 +17,15 @@ and write
 Results are cached under ``<cache_dir>/<sha256(bytes + output format +
 settings)>/`` so an unchanged image is never decoded again; files with the
 same bytes and the same output share one entry. Cache misses are processed
-in parallel on all cores by workers that are not forks of the build (a
-fork copies the build's heap as it touches it): one fresh interpreter
-imports only this module, then forks the other workers
-(:func:`_worker_main`), which share its interpreter and Pillow. Every failure is an :class:`ImageError`
-naming the file in Vietnamese.
+in parallel on all cores by one helper process that is not a fork of the
+build (a fork copies the build's heap as it touches it): a fresh
+interpreter imports only this module and serves each worker's jobs in a
+thread of its own (:func:`_worker_main`). Pillow lets go of the interpreter
+lock while it decodes, resizes and encodes, so the threads use every core
+with one interpreter and one Pillow in memory (forked workers each copied
+pages of it, 20–25 MiB more at a build's peak). A crash or an out-of-memory
+kill stays in the helper and is reported for the file it was making.
+Every failure is an :class:`ImageError` naming the file in Vietnamese.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import asdict, dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
@@ -281,17 +286,21 @@ def _save(im: Image.Image, fp, fmt: str, quality: int, progressive: bool = True)
         raise ValueError(fmt)
 
 
+_OPEN_LOCK = threading.Lock()  # Image.MAX_IMAGE_PIXELS is one global for all threads
+
+
 def _open_unlimited(path: str) -> Image.Image:
     """``Image.open`` (headers only) without Pillow's own bomb check: the
     size is checked against ``max_pixels`` before decoding, so the message
     can name the size; Pillow would raise an English DecompressionBombError
     (or print a warning) first."""
-    limit = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = None
-    try:
-        return Image.open(path)
-    finally:
-        Image.MAX_IMAGE_PIXELS = limit
+    with _OPEN_LOCK:
+        limit = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = None
+        try:
+            return Image.open(path)
+        finally:
+            Image.MAX_IMAGE_PIXELS = limit
 
 
 def render_to_cache(src_abs: str, fmt: str, entry_dir: str, settings: ImageSettings,
@@ -460,35 +469,29 @@ _WORKER_MAIN = ("import sys; from truongweb.plugins.images.pipeline import _work
 
 def _worker_main(arguments: str) -> None:
     """Entry point of the workers' interpreter. ``arguments``: JSON list of
-    (jobs descriptor, results descriptor) pairs, one per worker. Once this
-    module is imported it forks a worker for each pair but the first, which
-    it serves itself: forks of this small process share its interpreter and
-    Pillow (a fresh interpreter each would hold its own, ~20 MiB)."""
+    (jobs descriptor, results descriptor) pairs, one per worker; each is
+    served by a thread of its own (see the module docstring)."""
     interruption.quiet_child()
     os.dup2(2, 1)  # whatever a library prints goes to stderr
     channels = json.loads(arguments)
-    mine, children = channels[0], []
-    for pair in channels[1:]:
-        pid = os.fork()
-        if pid == 0:
-            mine, children = pair, []
-            break
-        children.append(pid)
-    for pair in channels:
-        if pair != mine:
-            for fd in pair:
-                os.close(fd)
-    jobs = os.fdopen(mine[0], encoding="utf-8")
-    results = os.fdopen(mine[1], "w", encoding="utf-8")
-    for line in jobs:
-        src_abs, fmt, entry_dir, settings, variants = json.loads(line)
-        settings = ImageSettings(**{**settings, "widths": tuple(settings["widths"])})
-        results.write(json.dumps(render_to_cache(src_abs, fmt, entry_dir, settings, variants)) + "\n")
-        results.flush()
-    for pid in children:
-        os.waitpid(pid, 0)
-    if mine is not channels[0]:
-        os._exit(0)  # a forked worker: no interpreter shutdown a second time
+    threads = [threading.Thread(target=_serve, args=pair) for pair in channels[1:]]
+    for thread in threads:
+        thread.start()
+    _serve(*channels[0])
+    for thread in threads:
+        thread.join()
+
+
+def _serve(jobs_fd: int, results_fd: int) -> None:
+    """One worker: a job per line in, a result per line out, until the jobs end."""
+    with os.fdopen(jobs_fd, encoding="utf-8") as jobs, \
+            os.fdopen(results_fd, "w", encoding="utf-8") as results:
+        for line in jobs:
+            src_abs, fmt, entry_dir, settings, variants = json.loads(line)
+            settings = ImageSettings(**{**settings, "widths": tuple(settings["widths"])})
+            outcome = render_to_cache(src_abs, fmt, entry_dir, settings, variants)
+            results.write(json.dumps(outcome) + "\n")
+            results.flush()
 
 
 def _render_in_workers(misses: dict[str, tuple], count: int) -> dict[str, dict]:
