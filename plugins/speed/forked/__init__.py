@@ -11,7 +11,6 @@ it (Ctrl-C reaches the parent only, see ``interruption.quiet_child``).
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import pickle
@@ -29,13 +28,7 @@ class ForkedCall:
 
     def __init__(self, work: Callable[[], Any], log_handler: logging.Handler | None = None):
         read_end, write_end = os.pipe()
-        # Frozen, the objects the child inherits are left out of its garbage
-        # collections: a collection writes to every object it looks at, and
-        # each page written to is copied (copy-on-write).
-        gc.freeze()
         pid = os.fork()
-        if pid != 0:
-            gc.unfreeze()
         if pid == 0:
             os.close(read_end)
             interruption.quiet_child()
