@@ -30,7 +30,9 @@ Image_alt: Học sinh trồng cây
 
 def patch_workers(monkeypatch, tmp_path, code):
     """Run ``code`` at the start of every image worker: workers are fresh
-    interpreters, so a monkeypatch of this process does not reach them."""
+    interpreters, so a monkeypatch of this process does not reach them.
+    Every batch, however small, goes to the workers."""
+    monkeypatch.setattr(pipeline, "IN_PROCESS_PIXELS", 0)
     hook = tmp_path / "worker_hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
@@ -189,3 +191,23 @@ def test_stopping_the_workers_leaves_no_half_written_entry(tmp_path, monkeypatch
     stopper.join()
     assert "Tiến trình xử lý ảnh bị dừng đột ngột" in str(exc.value)
     assert list(cache.iterdir()) == []
+
+
+def test_a_small_batch_is_made_in_threads_of_the_build(tmp_path, monkeypatch):
+    """No helper process for a few small images: the same files as a serial
+    run; a larger batch starts the helper."""
+    jobs = two_photos(tmp_path, monkeypatch, "mot.jpg", "hai.jpg")
+    started = []
+    real_popen = pipeline.subprocess.Popen
+    monkeypatch.setattr(pipeline.subprocess, "Popen",
+                        lambda *a, **k: started.append(a) or real_popen(*a, **k))
+    threaded = process_images(jobs, str(tmp_path / "o1"), str(tmp_path / "c1"), SETTINGS, workers=2)
+    assert started == []
+    serial = process_images(jobs, str(tmp_path / "o2"), str(tmp_path / "c2"), SETTINGS, workers=1)
+    assert sorted(threaded) == sorted(serial)
+    for name in ("mot.jpg", "hai.jpg"):
+        assert ((tmp_path / "o1/images" / name).read_bytes()
+                == (tmp_path / "o2/images" / name).read_bytes())
+    monkeypatch.setattr(pipeline, "IN_PROCESS_PIXELS", 400 * 300)  # one photo's worth
+    process_images(jobs, str(tmp_path / "o3"), str(tmp_path / "c3"), SETTINGS, workers=2)
+    assert len(started) == 1
