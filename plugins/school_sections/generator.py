@@ -96,10 +96,8 @@ class SchoolSectionsGenerator(Generator):
 
     def _write(self, writer, url, template, title, description, date=None,
                parents=(), sidebar=False, subject=None, **kwargs):
-        # DC.date of a page without a date: the site's newest content date,
-        # not the build time (the same content builds the same page)
-        when = (dt.datetime.combine(date, dt.time(0)) if date
-                else self.context.get("SITE_UPDATED") or self._build_time)
+        # DC.date; none: the frame takes the site's SITE_UPDATED
+        when = dt.datetime.combine(date, dt.time(0)) if date else None
         writer.write_file(
             url + "index.html",
             self.get_template(f"school_sections/{template}"),
@@ -121,7 +119,6 @@ class SchoolSectionsGenerator(Generator):
         d = self.data
         if d is None:
             return
-        self._build_time = self.context.get("BUILD_DATETIME") or dt.datetime.now()
         self._docs_by_slug = {doc.slug: doc for doc in d.documents}
         for key in self.level.sections:
             if levels.SECTIONS[key].provider == "school_sections":

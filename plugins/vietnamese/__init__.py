@@ -4,9 +4,9 @@ Adds the Jinja filters ``vn_datetime``, ``vn_date``, ``iso_datetime``,
 ``weekday``, ``official_date`` and ``slugify``, bound to the site's
 ``TIMEZONE``, the setting ``BUILD_DATETIME`` and the template variable
 ``SITE_UPDATED`` (page metadata: the newest date of the site's published
-articles and pages, the date a page without its own date gives as
-``DC.date``; the same content builds the same pages, so an unchanged page
-is not checked or uploaded again); messages name files relative to the site
+articles and pages, or ``BUILD_DATETIME`` when none has a date; the date a
+page without its own date gives as ``DC.date``; the same content builds the
+same pages, so an unchanged page is not checked or uploaded again); messages name files relative to the site
 folder (the parent of ``PATH``), whichever entry point started the build.
 Signals: ``initialized`` (before any generator reads ``JINJA_FILTERS``),
 ``all_generators_finalized`` (``SITE_UPDATED``).
@@ -53,7 +53,7 @@ def set_site_updated(generators):
     for generator in generators:
         context = getattr(generator, "context", None)
         if isinstance(context, dict):
-            context["SITE_UPDATED"] = updated
+            context["SITE_UPDATED"] = updated or context.get("BUILD_DATETIME")
 
 
 def register():

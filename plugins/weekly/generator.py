@@ -137,10 +137,9 @@ class WeeklyGenerator(Generator):
 
     def _write(self, writer, url, template, title, description, parents=(), **kwargs):
         # Dublin Core date: the day the page's content is for (a week's Monday,
-        # a timetable's first day); lists take the build time.
+        # a timetable's first day); lists: none, the frame takes SITE_UPDATED.
         shown = kwargs.get("sitemap_lastmod")
-        when = (dt.datetime.combine(shown, dt.time(0)) if shown
-                else self.context.get("SITE_UPDATED") or self._now)
+        when = dt.datetime.combine(shown, dt.time(0)) if shown else None
         writer.write_file(
             url + "index.html",
             self.get_template(f"weekly/{template}"),
