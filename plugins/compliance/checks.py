@@ -400,9 +400,8 @@ def stylesheets_first_party(site, params, pages):
 
     base_host = urlsplit((site.manifest.get("site") or {}).get("url") or "").hostname
     problems, count = [], 0
-    for path in sorted(site.output.rglob("*.css")):
-        rel = path.relative_to(site.output).as_posix()
-        if site.excluded(rel) or not path.is_file():
+    for rel in site.all_files():
+        if not rel.endswith(".css") or not site.exists(rel):
             continue
         count += 1
         text = site.text(rel)

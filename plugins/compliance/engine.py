@@ -179,6 +179,7 @@ class Site:
         self.manifest = manifest
         self._trees: dict[str, dom.Node] = {}
         self._all: list[str] | None = None
+        self._html: list[str] | None = None
         self.as_of = dt.date.fromisoformat(manifest.get("as_of") or dt.date.today().isoformat())
         # The kind of unit; a manifest of an older version has none: every rule runs.
         self.level = levels.resolve(manifest["level"], "kiem-tra-tuan-thu/ket-qua.json") \
@@ -206,17 +207,23 @@ class Site:
         excluded = tuple(self.manifest.get("exclude") or ())
         return bool(excluded) and rel.startswith(excluded)
 
-    def all_html(self) -> list[str]:
+    def all_files(self) -> list[str]:
+        """Every file of the output not excluded, sorted; the output is walked
+        once per check run (it holds a folder per page: ~1,700 on the demo)."""
         if self._all is None:
             found = []
             for root, _dirs, files in os.walk(self.output):
                 for name in files:
-                    if name.endswith(".html"):
-                        rel = os.path.relpath(os.path.join(root, name), self.output).replace(os.sep, "/")
-                        if not self.excluded(rel):
-                            found.append(rel)
+                    rel = os.path.relpath(os.path.join(root, name), self.output).replace(os.sep, "/")
+                    if not self.excluded(rel):
+                        found.append(rel)
             self._all = sorted(found)
         return self._all
+
+    def all_html(self) -> list[str]:
+        if self._html is None:
+            self._html = [rel for rel in self.all_files() if rel.endswith(".html")]
+        return self._html
 
     def scope_members(self, scope) -> set[str] | None:
         """The pages a scope names, known from the manifest alone (no file is
@@ -279,7 +286,7 @@ class Site:
 
     def invalidate(self) -> None:
         self._trees.clear()
-        self._all = None
+        self._all = self._html = None
 
 
 def _html(path: str) -> str:
