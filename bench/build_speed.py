@@ -13,7 +13,7 @@ Vietnamese content that both builds read (Pelican's ``Key: value`` headers):
 
 Each profile is built (1) with plain Pelican — default theme, no plugins —
 and (2) with this project's full settings, each cold (empty cache) and warm
-(the cold build's cache kept, output emptied), interleaved and repeated
+(the cold build's cache kept, a new empty output folder), interleaved and repeated
 (``--repeat``, default 3): the figures are medians. Memory is the peak of
 the proportional set size (PSS, ``/proc/<pid>/smaps_rollup``) summed over
 the build process and every descendant (forked workers, the search indexer,
@@ -36,6 +36,7 @@ that plugin adds.
 """
 
 import argparse
+import compileall
 import json
 import os
 import random
@@ -257,9 +258,14 @@ def run_variants(work, variants, repeat):
     for round_number in range(repeat):
         for kind in ("cold", "warm"):
             for name, make_command in variants.items():
-                output = work / f"out-{name}"
+                # A folder no build has used: deleting the previous output
+                # here would charge the file system's clean-up of it (ext4
+                # with online discard: metadata operations stall for up to
+                # a second after a big delete) to the next build, and most
+                # to the build that creates the most folders. Nothing is
+                # deleted until every build of the run is measured.
+                output = work / f"out-{name}-{round_number}-{kind}"
                 cache = work / f"cache-{name}-{round_number}"
-                shutil.rmtree(output, ignore_errors=True)
                 seconds, tree, own, cpu, parts = timed(make_command(output, cache))
                 samples[name].append((kind, seconds, tree, own, cpu, parts))
     results = {}
@@ -316,26 +322,27 @@ PROFILES = {
 }
 
 
-def benchmark(profile, count, without_plugin=None, repeat=3):
+def benchmark(work, profile, count, without_plugin=None, repeat=3):
+    """Cold and warm builds of one profile in ``work``'s subfolder; the
+    caller removes ``work`` after the last profile."""
     make_content, _default, plain_settings = PROFILES[profile]
-    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        work = Path(folder)
-        content = work / "content"
-        make_content(content, count)
-        plain_extra = json.dumps(plain_settings)
-        variants = {
-            "plain": lambda o, c: [sys.executable, "-c", PLAIN_PELICAN, str(content), str(o),
-                                   str(c), plain_extra],
-            "project": lambda o, c: project_command(content, o, c),
-        }
-        if without_plugin:
-            from truongweb.settings import PLUGINS
+    work = work / f"{profile}-{count}"
+    content = work / "content"
+    make_content(content, count)
+    plain_extra = json.dumps(plain_settings)
+    variants = {
+        "plain": lambda o, c: [sys.executable, "-c", PLAIN_PELICAN, str(content), str(o),
+                               str(c), plain_extra],
+        "project": lambda o, c: project_command(content, o, c),
+    }
+    if without_plugin:
+        from truongweb.settings import PLUGINS
 
-            left_out = set(without_plugin)
-            reduced = [p for p in PLUGINS if p.rpartition(".")[2] not in left_out]
-            variants[f"without {', '.join(without_plugin)}"] = lambda o, c: project_command(
-                content, o, c, [("PLUGINS", reduced)])
-        return run_variants(work, variants, repeat)
+        left_out = set(without_plugin)
+        reduced = [p for p in PLUGINS if p.rpartition(".")[2] not in left_out]
+        variants[f"without {', '.join(without_plugin)}"] = lambda o, c: project_command(
+            content, o, c, [("PLUGINS", reduced)])
+    return run_variants(work, variants, repeat)
 
 
 TARGET_TIME, TARGET_MEMORY = 1.2, 2.0
@@ -393,13 +400,21 @@ def main():
         cores = sorted(os.sched_getaffinity(0))[: args.cpus]
         os.sched_setaffinity(0, cores)  # the builds and their helpers inherit it
         print(f"Builds run on {len(cores)} core(s): {cores}")
+    # The bytecode an install would have: pip compiles a package's modules
+    # when it installs them, and plain Pelican's come compiled that way. With
+    # PYTHONDONTWRITEBYTECODE set (as on these VMs) an editable checkout
+    # would otherwise compile every plugin again in every build (~0.1 s).
+    for package in ("plugins", "truongweb"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     everything = {}
-    for profile in args.profiles:
-        for count in args.articles or [PROFILES[profile][1]]:
-            results = benchmark(profile, count, args.without_plugin, args.repeat)
-            title = f"{profile}, {count} articles"
-            report(title, results)
-            everything[title] = results
+    # One folder for the whole run, removed at the end (see run_variants).
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        for profile in args.profiles:
+            for count in args.articles or [PROFILES[profile][1]]:
+                results = benchmark(Path(folder), profile, count, args.without_plugin, args.repeat)
+                title = f"{profile}, {count} articles"
+                report(title, results)
+                everything[title] = results
     if args.json:
         args.json.write_text(json.dumps(everything, indent=2), encoding="utf-8")
 
