@@ -123,7 +123,11 @@ def test_a_symbolic_link_in_an_already_checked_folder_is_still_refused(tmp_path)
     write_page(writer, "tin/b.html")  # the folder "tin" is now a checked one
     (output / "tin" / "c.html").symlink_to(outside)
     (output / "tin" / "d").symlink_to(tmp_path)
-    for name in ("tin/c.html", "tin/d/outside.html", "tin/../../outside.html"):
+    (output / "tin" / "e" / "f").mkdir(parents=True)  # folders no page was written in yet
+    (output / "tin" / "e" / "f" / "index.html").symlink_to(outside)
+    (output / "tin" / "e" / "g").symlink_to(tmp_path)
+    for name in ("tin/c.html", "tin/d/outside.html", "tin/../../outside.html",
+                 "tin/d/x/y/index.html", "tin/e/f/index.html", "tin/e/g/outside.html"):
         with pytest.raises(OutsideFolderError):
             write_page(writer, name)
     assert outside.read_text(encoding="utf-8") == "không được ghi đè"
