@@ -245,8 +245,12 @@ class Site:
             return []
         if isinstance(scope, list):
             out: list[str] = []
+            seen: set[str] = set()  # a scope of "@articles" has thousands of pages
             for s in scope:
-                out.extend(p for p in self.resolve_scope(s) if p not in out)
+                for page in self.resolve_scope(s):
+                    if page not in seen:
+                        seen.add(page)
+                        out.append(page)
             return out
         m = self.manifest
         if scope == "@all":
