@@ -33,7 +33,6 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from selectolax.lexbor import LexborHTMLParser
 
 # rel values of <link> that fetch nothing by themselves; any other value
 # (stylesheet, icon, preload, prefetch, preconnect, dns-prefetch, manifest,
@@ -207,6 +206,10 @@ class _Found:
 
     def walk(self, page: str) -> None:
         """Every element of ``page`` as parsed by an HTML5 parser."""
+        # Imported here: the build's own process uses this module for the CSS
+        # helpers only (the stylesheet check), and the parser costs ~15 ms to load.
+        from selectolax.lexbor import LexborHTMLParser
+
         for node in LexborHTMLParser(page).root.traverse():
             tag = node.tag.lower()
             if tag.startswith("-"):  # -comment, -doctype
