@@ -46,6 +46,19 @@ def write_photo(path: Path):
     Image.new("RGB", (800, 450), (240, 200, 40)).save(path, quality=80)
 
 
+def fill_kept(box, value, attempts=10):
+    """Fill a text field and make sure it keeps the value. The editor can draw
+    an entry's form before it has made the entry's draft; the draft then
+    replaces the form at once and what was filled is gone (about one run in
+    five on these machines: Save then stops at "Tiêu đề: Trường bắt buộc")."""
+    for _ in range(attempts):
+        box.fill(value)
+        box.page.wait_for_timeout(300)
+        if box.input_value() == value:
+            return
+    raise AssertionError(f"{value!r} does not stay in the field")
+
+
 def save(page, attempts=6):
     """Save the entry and wait until the editor closed it. The rich-text body
     commits what was typed a moment later (a debounce), and a Save clicked
@@ -80,8 +93,8 @@ def roundtrip(tmp_path_factory, playwright_session):
             page = editor.page
             # 1. A new article with a Vietnamese title, two topics, a unit, a photo.
             page.get_by_role("button", name="Tạo bài viết mới").click()
-            page.get_by_role("textbox", name="Tiêu đề").fill(TITLE)
-            page.get_by_role("textbox", name="Ngày giờ đăng").fill("2026-04-15T09:45")
+            fill_kept(page.get_by_role("textbox", name="Tiêu đề"), TITLE)
+            fill_kept(page.get_by_role("textbox", name="Ngày giờ đăng"), "2026-04-15T09:45")
             page.get_by_role("radio", name="Đoàn – Đội").check()
             page.get_by_role("checkbox", name=TOPIC_1).check()
             page.get_by_role("checkbox", name=TOPIC_2).check()
@@ -94,7 +107,7 @@ def roundtrip(tmp_path_factory, playwright_session):
             chooser.value.set_files(str(photo))
             dialog.get_by_role("option", name="anh-dai-hoi.jpg").wait_for()
             dialog.get_by_role("button", name="Chèn").click()
-            page.get_by_role("textbox", name="Mô tả ảnh").fill(ALT)
+            fill_kept(page.get_by_role("textbox", name="Mô tả ảnh"), ALT)
             editor.scroll_form()
             page.get_by_role("radio", name="Đăng công khai").check()
             page.locator("[contenteditable=true]").last.click()
@@ -115,8 +128,8 @@ def roundtrip(tmp_path_factory, playwright_session):
             # 2b. A disclosure item (YAML data file with nested tables): rename it.
             page.get_by_role("treeitem", name="Công khai").click()
             page.get_by_role("row", name=DISCLOSURE_TITLE).click()
-            page.get_by_role("textbox", name="Tên nội dung công khai").fill(
-                DISCLOSURE_TITLE + " (điều chỉnh)")
+            fill_kept(page.get_by_role("textbox", name="Tên nội dung công khai"),
+                      DISCLOSURE_TITLE + " (điều chỉnh)")
             save(page)
             page.get_by_role("treeitem", name="Bài viết").click()
             saved = editor.files()
@@ -136,13 +149,8 @@ def roundtrip(tmp_path_factory, playwright_session):
             editor.close()
         return editor, saved, icons, overflow, shot
 
-    # The editor sometimes keeps its form open after Save in a long, loaded
-    # test run (never alone, cause unknown): one fresh browser session more.
     with serve(site) as base:
-        try:
-            editor, saved, icons, overflow, shot = session(base)
-        except playwright_api.TimeoutError:
-            editor, saved, icons, overflow, shot = session(base)
+        editor, saved, icons, overflow, shot = session(base)
     # 4. The saved files into a copy of the content; build the site again.
     content2 = tmp / "content2"
     shutil.copytree(content, content2)
