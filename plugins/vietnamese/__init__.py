@@ -6,8 +6,9 @@ Adds the Jinja filters ``vn_datetime``, ``vn_date``, ``iso_datetime``,
 ``SITE_UPDATED`` (page metadata: the newest date of the site's published
 articles and pages, or ``BUILD_DATETIME`` when none has a date; the date a
 page without its own date gives as ``DC.date``; the same content builds the
-same pages, so an unchanged page is not checked or uploaded again); messages name files relative to the site
-folder (the parent of ``PATH``), whichever entry point started the build.
+same pages, so an unchanged page is not checked or uploaded again);
+messages name files relative to the site folder (the parent of ``PATH``),
+whichever entry point started the build.
 Signals: ``initialized`` (before any generator reads ``JINJA_FILTERS``),
 ``all_generators_finalized`` (``SITE_UPDATED``).
 """
@@ -39,13 +40,13 @@ def add_filters(pelican):
 def newest_content_date(generators):
     """The newest ``modified`` or ``date`` of the published articles and
     pages, or None when nothing published has a date."""
-    newest = None
-    for generator in generators:
-        for content in (*getattr(generator, "articles", ()), *getattr(generator, "pages", ())):
-            for value in (getattr(content, "modified", None), getattr(content, "date", None)):
-                if isinstance(value, datetime) and (newest is None or value > newest):
-                    newest = value
-    return newest
+    # The sitemap's comparison: aware and naive datetimes compare safely.
+    from truongweb.plugins.xml_sitemap.sitemap import newest
+
+    return newest(*(newest(getattr(content, "modified", None), getattr(content, "date", None))
+                    for generator in generators
+                    for content in (*getattr(generator, "articles", ()),
+                                    *getattr(generator, "pages", ()))))
 
 
 def set_site_updated(generators):
