@@ -15,8 +15,8 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from truongweb.plugins.sanitize_html import report as report_removed_html
-from truongweb.plugins.vietnamese.dates import site_today
 from truongweb.plugins.school_sections.generator import section_frame
+from truongweb.plugins.vietnamese.dates import site_today
 
 from .atom import build_feed
 from .data import Timetable, WeekFile, load_timetables, load_weeks
@@ -187,7 +187,6 @@ class WeeklyGenerator(Generator):
 
     def generate_output(self, writer):
         data = self.data
-        self._now = self.context.get("BUILD_DATETIME") or dt.datetime.now()
         if data.schedules:
             self._weeks(writer, SCHEDULE_DIR, data.schedules, "schedule_week", "lịch công tác")
             self._calendar(data.schedules)
@@ -203,7 +202,8 @@ class WeeklyGenerator(Generator):
         host = urlsplit(site).hostname or ""
         school = self.settings.get("SCHOOL") or {}
         name = f"Lịch công tác – {school.get('short_name') or self.settings.get('SITENAME') or ''}"
-        stamp = self._now if self._now.tzinfo else self._now.replace(tzinfo=dt.timezone.utc)
+        now = self.context.get("BUILD_DATETIME") or dt.datetime.now()
+        stamp = now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
         body = build_calendar(weeks, name.strip(" –"), host, stamp,
                               self.settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh",
                               page_url=(lambda w: f"{site}/{SCHEDULE_DIR}/{w.slug}/") if site else None)
