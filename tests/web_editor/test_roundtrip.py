@@ -84,8 +84,7 @@ def roundtrip(tmp_path_factory, playwright_session):
     write_photo(photo)
     seeded = repo_files(content)
     p = playwright_session
-
-    def session(base):
+    with serve(site) as base:
         editor = Editor(p, base)
         try:
             editor.seed(seeded)
@@ -147,10 +146,6 @@ def roundtrip(tmp_path_factory, playwright_session):
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         finally:
             editor.close()
-        return editor, saved, icons, overflow, shot
-
-    with serve(site) as base:
-        editor, saved, icons, overflow, shot = session(base)
     # 4. The saved files into a copy of the content; build the site again.
     content2 = tmp / "content2"
     shutil.copytree(content, content2)
